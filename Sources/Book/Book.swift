@@ -1,0 +1,2 @@
+/// Loads chapters, runs their blocks, renders the book.
+public enum BookPipeline {}

@@ -1,0 +1,3 @@
+@_exported import NeuralEngine
+@_exported import Plotting
+

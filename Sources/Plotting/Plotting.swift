@@ -1,0 +1,2 @@
+/// SVG figures in pure Swift. Depends on nothing of the engine.
+public enum Plotting {}

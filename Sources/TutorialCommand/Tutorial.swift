@@ -1,0 +1,8 @@
+import ArgumentParser
+import Book
+
+@main
+struct Tutorial: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, run and check the executable neural-network book.")
+}

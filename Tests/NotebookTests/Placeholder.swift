@@ -1,0 +1,2 @@
+import Testing
+@Suite struct NotebookPlaceholder { @Test func builds() { #expect(Bool(true)) } }

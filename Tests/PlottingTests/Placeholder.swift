@@ -1,0 +1,2 @@
+import Testing
+@Suite struct PlottingPlaceholder { @Test func builds() { #expect(Bool(true)) } }

@@ -1,0 +1,2 @@
+import Testing
+@Suite struct TutorialPlaceholder { @Test func builds() { #expect(Bool(true)) } }
