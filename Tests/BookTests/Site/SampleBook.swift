@@ -131,8 +131,6 @@ enum SampleBook {
             <div class="not-run">Not run: an earlier block of this chapter failed.</div>
             </div>
             </section>
-            <p>A display formula that KaTeX cannot read stays visible, in red:</p>
-            \(display("\\frac{1}{"))
             """
         return ChapterPage(
             slug: "02-optimizers", title: "Optimizers",

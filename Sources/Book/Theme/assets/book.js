@@ -33,7 +33,22 @@
         element.title = String(error);
       }
       if (element.querySelector(".katex-error")) element.classList.add("math-error");
+      if (!display) keepPunctuationWith(element);
     });
+  }
+
+  // "… the classes $k$." must not put the full stop at the start of the next line.
+  function keepPunctuationWith(element) {
+    var next = element.nextSibling;
+    if (!next || next.nodeType !== Node.TEXT_NODE) return;
+    var match = /^[.,;:!?)\]’”%]+/.exec(next.nodeValue);
+    if (!match) return;
+    var wrapper = document.createElement("span");
+    wrapper.className = "math-nowrap";
+    element.parentNode.insertBefore(wrapper, element);
+    wrapper.appendChild(element);
+    wrapper.appendChild(document.createTextNode(match[0]));
+    next.nodeValue = next.nodeValue.slice(match[0].length);
   }
 
   // Code: highlight.js (Debian's 9.18, which knows Swift) on every <code class="language-…">.
