@@ -54,6 +54,54 @@ enum HTMLText {
         return collapseWhitespace(decodeEntities(out))
     }
 
+    /// The text of a page for search: display math left out, inline math as words
+    /// (`\eta` reads `eta`), so that snippets read as prose rather than TeX.
+    static func searchableText(_ html: String) -> String {
+        var text = replacingElements(opening: "<div class=\"math math-display\">", closing: "</div>", in: html) { _ in " " }
+        text = replacingElements(opening: "<span class=\"math math-inline\">", closing: "</span>", in: text) { tex in
+            readableTeX(decodeEntities(tex))
+        }
+        // "Show code" of a hidden block is a control, not text.
+        text = removingElements("summary", from: text)
+        return plainText(text)
+    }
+
+    /// `\frac{a}{b} + \eta` → `frac a b + eta`: commands become their names, braces go.
+    static func readableTeX(_ tex: String) -> String {
+        var out = ""
+        var previousWasBackslash = false
+        for c in tex {
+            if previousWasBackslash {
+                previousWasBackslash = false
+                if !c.isLetter { out.append(" "); continue }
+            }
+            switch c {
+            case "\\": previousWasBackslash = true; out.append(" ")
+            case "{", "}": out.append(" ")
+            default: out.append(c)
+            }
+        }
+        return escape(collapseWhitespace(out))
+    }
+
+    /// Replaces each `opening…closing` (not nested) with `transform(inner)`.
+    static func replacingElements(opening: String, closing: String, in html: String,
+                                  _ transform: (String) -> String) -> String {
+        var out = ""
+        var rest = html[...]
+        while let open = rest.range(of: opening) {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: closing) else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            out += transform(String(rest[open.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        out += rest
+        return out
+    }
+
     /// Removes every `<name …>…</name>` element (not nested in itself), case-insensitively.
     static func removingElements(_ name: String, from html: String) -> String {
         var out = ""

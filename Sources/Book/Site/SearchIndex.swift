@@ -40,7 +40,7 @@ struct SearchIndex {
         var pending = ""
         var rest = html[...]
         func flush() {
-            current.text = HTMLText.plainText(pending)
+            current.text = HTMLText.searchableText(pending)
             if !current.text.isEmpty || current.section != nil { result.append(current) }
         }
         while let open = rest.range(of: "<h") {

@@ -160,6 +160,8 @@ final class SiteWriterTests {
         let intro = try #require(index.documents.first { $0.url == "01-learning-from-data.html" })
         #expect(intro.section == nil)
         #expect(intro.text.hasPrefix("A network learns"))
+        // Inline math reads as words, display math is left out.
+        #expect(intro.text.contains("With learning rate eta, one step of gradient descent is and the loss"))
         // Figures' SVG text is not prose.
         #expect(!index.documents.contains { $0.text.contains("iteration loss") })
         let js = try page("assets/search-index.js")

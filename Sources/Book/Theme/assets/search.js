@@ -128,7 +128,7 @@
 
   function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
-  function resultItem(result, words, withSnippet) {
+  function resultItem(result, words, snippetLength) {
     var item = document.createElement("li");
     item.className = "search-result";
     var link = document.createElement("a");
@@ -144,10 +144,10 @@
       link.appendChild(chapter);
     }
     item.appendChild(link);
-    if (withSnippet) {
+    if (snippetLength) {
       var text = document.createElement("p");
       text.className = "search-result-snippet";
-      text.appendChild(snippet(result.doc.text, words, 180));
+      text.appendChild(snippet(result.doc.text, words, snippetLength));
       item.appendChild(text);
     }
     return item;
@@ -172,7 +172,7 @@
       var words = terms(query);
       var results = search(query);
       list.textContent = "";
-      results.forEach(function (result) { list.appendChild(resultItem(result, words, true)); });
+      results.forEach(function (result) { list.appendChild(resultItem(result, words, 200)); });
       status.textContent = results.length === 0
         ? "Nothing found for “" + query + "”."
         : results.length + (results.length === 1 ? " place" : " places") + " found for “" + query + "”.";
@@ -199,7 +199,7 @@
         dropdown.textContent = "";
         var list = document.createElement("ol");
         list.className = "search-results";
-        results.forEach(function (result) { list.appendChild(resultItem(result, words, false)); });
+        results.forEach(function (result) { list.appendChild(resultItem(result, words, 90)); });
         if (results.length === 0) {
           var none = document.createElement("p");
           none.className = "search-none";
