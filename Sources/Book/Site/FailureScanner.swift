@@ -78,7 +78,9 @@ enum FailureScanner {
     }
 
     private static func shorten(_ text: String, to limit: Int = 160) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+        // The expectation's own ✗ mark says nothing the banner does not.
+        let text = text.hasPrefix("✗ ") ? String(text.dropFirst(2)) : text
+        return text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
     /// The banner opening a chapter with failures: what failed, each linked to its block.

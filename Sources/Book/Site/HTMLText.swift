@@ -58,6 +58,7 @@ enum HTMLText {
     /// (`\eta` reads `eta`), so that snippets read as prose rather than TeX.
     static func searchableText(_ html: String) -> String {
         var text = replacingElements(opening: "<div class=\"math math-display\">", closing: "</div>", in: html) { _ in " " }
+        text = replacingElements(opening: "<span class=\"math math-display\">", closing: "</span>", in: text) { _ in " " }
         text = replacingElements(opening: "<span class=\"math math-inline\">", closing: "</span>", in: text) { tex in
             readableTeX(decodeEntities(tex))
         }

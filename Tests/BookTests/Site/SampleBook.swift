@@ -57,6 +57,7 @@ enum SampleBook {
             <div class="results">
             <pre class="output">final loss: 0.2481
             accuracy on the test set: 84.6 %</pre>
+            <p class="output-note">Printed output was cut after 64 KB.</p>
             </div>
             </section>
             <h3 id="what-the-numbers-say">What the numbers say</h3>
@@ -72,14 +73,15 @@ enum SampleBook {
             <tr><td>Xavier (std 1/√n)</td><td class="num">0.851</td><td class="num">0.832</td></tr>
             <tr><td>std 0.01</td><td class="num">0.101</td><td class="num">0.100</td></tr>
             </tbody></table>
-            <div class="expectation passed">He trains faster than Xavier with ReLU: 0.2481 &lt; 0.3907</div>
+            <div class="expectation passed"><span class="mark">✓</span> He trains faster than Xavier with ReLU             <span class="detail">(0.2481 &lt; 0.3907)</span></div>
             </div>
             </section>
             <h2 id="the-loss-curve">The loss curve</h2>
             <p>The block below runs with <code>hide</code>: its figure shows, its code waits \
             behind a click.</p>
-            <section class="block hidden-code" id="loss-curve">
-            <details class="code-toggle"><summary>Show code</summary><pre class="code"><code class="language-swift">figure(&quot;Training loss&quot;, id: &quot;loss&quot;) {
+            <section class="block" id="loss-curve">
+            <details class="hidden-code"><summary>Code</summary>
+            <pre class="code"><code class="language-swift">figure(&quot;Training loss&quot;, id: &quot;loss&quot;) {
                 LinePlot(history.loss, label: &quot;He&quot;)
                 LinePlot(xavier.loss, label: &quot;Xavier&quot;)
             }</code></pre></details>
@@ -109,23 +111,23 @@ enum SampleBook {
             <p>Momentum keeps a velocity \(m("v")): \(m("v \\leftarrow \\alpha v - \\eta \\nabla L")), then \
             \(m("W \\leftarrow W + v")). Adam scales each step by running moments \(m("m")) and \(m("v")).</p>
             <h2 id="momentum-against-sgd">Momentum against SGD</h2>
-            <section class="block" id="block-1">
+            <section class="block failed" id="block-1">
             <pre class="code"><code class="language-swift">let sgd = minimize(f, from: start, with: .sgd(learningRate: 0.95), steps: 30)
             let momentum = minimize(f, from: start, with: .momentum(learningRate: 0.1), steps: 30)
             expect(&quot;momentum ends closer to the minimum&quot;, momentum.distance, isLessThan: sgd.distance)</code></pre>
             <div class="results">
             <pre class="output">sgd: 0.8312   momentum: 1.204</pre>
-            <div class="expectation failed">momentum ends closer to the minimum: expected 1.204 &lt; 0.8312</div>
+            <div class="expectation failed"><span class="mark">✗</span> momentum ends closer to the minimum             <span class="detail">(1.204 &lt; 0.8312)</span> <span class="location">chapters/05-optimizers.md:12: expectation failed</span></div>
             </div>
             </section>
             <h2 id="adam">Adam</h2>
-            <section class="block" id="block-2">
+            <section class="block failed" id="block-2">
             <pre class="code"><code class="language-swift">let adam = minimize(f, from: start, with: .adam(learningRate: 0.3), stepz: 30)</code></pre>
             <div class="results">
             <div class="block-error">chapters/05-optimizers.md:41:57: error: incorrect argument label in call (have &#39;stepz:&#39;, expected &#39;steps:&#39;)</div>
             </div>
             </section>
-            <section class="block" id="block-3">
+            <section class="block not-run-block" id="block-3">
             <pre class="code"><code class="language-swift">print(adam.distance)</code></pre>
             <div class="results">
             <div class="not-run">Not run: an earlier block of this chapter failed.</div>

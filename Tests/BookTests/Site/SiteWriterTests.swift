@@ -140,6 +140,7 @@ final class SiteWriterTests {
         #expect(failing.contains("<a href=\"#block-1\">Failed expectation in block 1</a>"))
         #expect(failing.contains("<a href=\"#block-2\">Error in block 2</a>"))
         #expect(failing.contains("incorrect argument label"))
+        #expect(failing.contains("<span class=\"failure-summary\">momentum ends closer to the minimum (1.204 &lt; 0.8312)"))
         #expect(failing.contains("<body class=\"chapter-page has-failures\""))
         let passing = try page("01-learning-from-data.html")
         #expect(!passing.contains("failure-banner\""))
