@@ -90,7 +90,9 @@ enum SampleBook {
             of a ReLU network, He against Xavier initialization (2,000 steps, batch 100).</figcaption></figure>
             </div>
             </section>
-            <p>Take-away: with ReLU, start from He.</p>
+            <p>Take-away: with ReLU, start from He. A block in another language is shown as it is:</p>
+            <pre class="code"><code class="language-text">epoch 1  loss 2.30
+            epoch 2  loss 0.91</code></pre>
             """
         return ChapterPage(
             slug: "01-learning-from-data", title: "Learning from data",

@@ -61,7 +61,11 @@
     }
     // The package is 9.x; its end-of-life notice would otherwise go to the console.
     hljs.configure({ hideUpgradeWarningAcceptNoSupportOrSecurityUpdates: true });
-    blocks.forEach(function (block) { hljs.highlightBlock(block); });
+    blocks.forEach(function (block) {
+      // Only languages highlight.js knows: an unknown one (```text) would warn and do nothing.
+      var match = /(?:^|\s)language-([\w+#-]+)/.exec(block.className);
+      if (match && hljs.getLanguage(match[1])) hljs.highlightBlock(block);
+    });
   }
 
   // A link to itself on every heading, figure and table that has an id.
@@ -74,8 +78,10 @@
     content.querySelectorAll("figure[id] > figcaption, table[id] > caption").forEach(function (caption) {
       appendAnchor(caption, caption.parentElement.id, "¶");
     });
+    // A block named with `id=` shows its name on its results' label.
     content.querySelectorAll("section.block[id]").forEach(function (block) {
-      if (!/^block-\d+$/.test(block.id)) block.setAttribute("data-block-name", block.id);
+      var results = block.querySelector(":scope > .results");
+      if (results && !/^block-\d+$/.test(block.id)) results.setAttribute("data-block-name", block.id);
     });
   }
 
