@@ -31,6 +31,13 @@ public struct SiteWriter {
     /// same names are replaced, others are left alone).
     public func write(_ site: BookSite, to directory: URL) throws {
         try Self.validateSlugs(site.chapters)
+        if let themeDirectory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: themeDirectory.path, isDirectory: &isDirectory),
+                  isDirectory.boolValue else {
+                throw SiteError.themeDirectoryNotFound(path: themeDirectory.path)
+            }
+        }
         let theme = Theme(user: themeDirectory)
         let assets = directory.appendingPathComponent("assets")
 

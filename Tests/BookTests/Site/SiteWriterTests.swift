@@ -213,6 +213,15 @@ struct SiteThemeTests {
         #expect(index.contains("class=\"sidebar\""))
     }
 
+    @Test func missingThemeFolderIsAnError() throws {
+        let output = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let missing = URL(fileURLWithPath: "/nonexistent/theme")
+        #expect(throws: SiteError.themeDirectoryNotFound(path: "/nonexistent/theme")) {
+            try SiteWriter(themeDirectory: missing).write(try SampleBook.site(), to: output)
+        }
+    }
+
     @Test func unknownTemplateValueIsAnError() throws {
         let theme = temporaryDirectory("theme")
         let output = temporaryDirectory()
