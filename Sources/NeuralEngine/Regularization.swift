@@ -17,6 +17,7 @@ public enum Regularization: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The penalty for these weights.
+    @_specialize(where Scalar == Float)
     public func penalty<Scalar: MatrixScalar>(_ weights: [Matrix<Scalar>]) -> Scalar {
         switch self {
         case .none: return 0

@@ -4,6 +4,7 @@
 extension MLP {
     /// The output of every hidden activation layer for x, input side first, in
     /// test mode unless asked (activation histograms, dead units, correlations).
+    @_specialize(where Scalar == Float)
     public mutating func activations(_ x: Matrix<Scalar>, training: Bool = false) -> [Matrix<Scalar>] {
         var outputs: [Matrix<Scalar>] = []
         var y = x
@@ -16,6 +17,7 @@ extension MLP {
 
     /// The fraction of units in each hidden layer that output 0 for every row of x
     /// ("dead" ReLUs), input side first.
+    @_specialize(where Scalar == Float)
     public mutating func deadUnitFractions(_ x: Matrix<Scalar>) -> [Double] {
         activations(x).map { a in
             guard a.cols > 0 else { return 0 }

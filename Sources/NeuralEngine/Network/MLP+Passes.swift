@@ -31,6 +31,13 @@ extension MLP {
         return dataLoss + penalty
     }
 
+    /// Backpropagation on the examples `batch` (indices into `data`, repeats allowed).
+    @_specialize(where Scalar == Float)
+    @discardableResult
+    public mutating func gradient(on data: Dataset<Scalar>, batch: [Int]) -> Scalar {
+        gradient(data.inputs.rows(batch), labels: batch.map { data.labels[$0] })
+    }
+
     /// Backpropagation against target rows (one-hot, 0/1 or regression values).
     @discardableResult
     public mutating func gradient(_ x: Matrix<Scalar>, targets: Matrix<Scalar>) -> Scalar {

@@ -111,10 +111,8 @@ public struct Trainer: Sendable {
         var done = 0
         var divergedAt: Int?
         while done < updates {
-            let batch = nextBatch()
-            let x = data.inputs.rows(batch)
-            let labels = batch.map { data.labels[$0] }
-            let loss = Double(network.gradient(x, labels: labels))
+            // A specialised call: this generic function itself runs unspecialised.
+            let loss = Double(network.gradient(on: data, batch: nextBatch()))
             history.losses.append(loss)
             guard loss.isFinite else {
                 divergedAt = done
