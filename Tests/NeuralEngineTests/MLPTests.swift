@@ -52,6 +52,14 @@ import Testing
         }
     }
 
+    @Test func prefixNamesFollowTheirBlock() {
+        let net = MLP<Float>(sizes: [4, 3, 3, 2], activation: .prelu, batchNorm: true)
+        #expect(net.parameterNames == [
+            "W1", "b1", "gamma1", "beta1", "slope1", "W2", "b2", "gamma2", "beta2", "slope2", "W3", "b3",
+        ])
+        #expect(net.isWeight.filter { $0 }.count == 3)
+    }
+
     @Test func perLayerSpec() {
         let net = MLP<Float>(inputs: 10, hidden: [
             HiddenLayer(8, activation: .relu, initializer: .he, batchNorm: true),

@@ -111,6 +111,11 @@ extension MLP {
         return (lossSum / Double(x.rows) + Double(penalty), Double(correct) / Double(x.rows))
     }
 
+    /// The fraction of a dataset's examples classified correctly, in test mode.
+    public mutating func accuracy(_ data: Dataset<Scalar>) -> Double {
+        evaluate(data.inputs, labels: data.labels).accuracy
+    }
+
     /// Loss and accuracy on a dataset.
     public mutating func evaluate(_ data: Dataset<Scalar>) -> (loss: Double, accuracy: Double) {
         evaluate(data.inputs, labels: data.labels)

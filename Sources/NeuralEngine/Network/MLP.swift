@@ -51,13 +51,14 @@ public struct MLP<Scalar: MatrixScalar>: Sendable {
         var random = SeededRandom(seed: seed)
         var parameters: [Matrix<Scalar>] = [], names: [String] = [], isWeight: [Bool] = []
         var firstSlot: [Int] = []
-        var affineCount = 0, otherCount = 0
+        var affineCount = 0
         for layer in layers {
             firstSlot.append(parameters.count)
             let values = layer.initialParameters(random: &random)
-            // Number values like DLFS: W1/b1 for the first affine layer, gamma1/beta1 for the first batch norm.
-            if layer is Affine<Scalar> { affineCount += 1 } else if !values.isEmpty { otherCount += 1 }
-            let index = layer is Affine<Scalar> ? affineCount : otherCount
+            // Number values by block as DLFS does: W1, b1 for the first affine layer,
+            // then gamma1, beta1 (and slope1 for PReLU) for the layers that follow it.
+            if layer is Affine<Scalar> { affineCount += 1 }
+            let index = Swift.max(affineCount, 1)
             for v in values {
                 parameters.append(v.value)
                 names.append("\(v.name)\(index)")
