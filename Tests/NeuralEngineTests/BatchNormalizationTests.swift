@@ -38,4 +38,10 @@ import Testing
                            first: 0, training: true, random: &random)
         #expect(Swift.abs(y[0, 0] - 3) < 1e-5 && Swift.abs(y[1, 0] - 7) < 1e-5)
     }
+
+    @Test func standaloneForwardUsesInitialParameters() {
+        var bn = BatchNormalization<Double>(features: 2)
+        let y = bn.forward(Matrix([[1, 10], [3, 30]]), training: true)
+        #expect(Swift.abs(y[0, 0] + 1) < 1e-5 && Swift.abs(y[1, 1] - 1) < 1e-5)
+    }
 }

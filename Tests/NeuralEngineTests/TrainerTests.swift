@@ -21,7 +21,7 @@ import Testing
         var net = MLP<Float>(sizes: [2, 16, 16, 4], activation: .relu, initializer: .he, batchNorm: true,
                              dropout: dropout, seed: seed)
         var sgd = TestSGD(learningRate: 0.1)
-        let trainer = Trainer(batchSize: 32, updates: 200, sampling: sampling, evaluationInterval: 50, seed: seed)
+        let trainer = Trainer(batchSize: 32, updates: 200, sampling: sampling, evaluation: .every(50), seed: seed)
         return (trainer.train(&net, optimizer: &sgd, on: train, test: test), net)
     }
 
@@ -67,6 +67,18 @@ import Testing
         #expect(result.updates == 5)
         #expect(seen == [1, 2, 3, 4, 5])
         #expect(sgd.learningRate == 0.1 / 5)
+    }
+
+    @Test func evaluationSchedules() {
+        var net = MLP<Float>(sizes: [2, 8, 4], seed: 1)
+        var sgd = TestSGD(learningRate: 0.1)
+        let never = Trainer(batchSize: 40, updates: 25, evaluation: .never).train(&net, optimizer: &sgd, on: train)
+        #expect(never.history.evaluations.isEmpty && never.history.losses.count == 25)
+        // 400 examples in batches of 40: an epoch is 10 updates.
+        let epochs = Trainer(batchSize: 40, updates: 25, evaluationLimit: 50).train(&net, optimizer: &sgd, on: train, test: test)
+        #expect(epochs.history.evaluationUpdates == [0, 10, 20, 25])
+        #expect(epochs.history.evaluations.map(\.epoch) == [0, 1, 2, 2.5])
+        #expect(epochs.history.testAccuracies.count == 4)
     }
 
     @Test func epochsCountUpdates() {

@@ -80,3 +80,22 @@ extension Matrix {
         return out
     }
 }
+
+extension Layer {
+    /// Runs this layer on its own, outside a network: with `parameters`, or when
+    /// nil with the layer's initial ones (γ = 1 and β = 0 for batch
+    /// normalization; weights drawn from `seed` for an affine layer). Dropout
+    /// masks are drawn from `seed` too.
+    ///
+    /// ```swift
+    /// var bn = BatchNormalization<Double>(features: 3)
+    /// let y = bn.forward(x, training: true)   // each column: mean 0, variance 1
+    /// ```
+    public mutating func forward(
+        _ x: Matrix<Scalar>, parameters: [Matrix<Scalar>]? = nil, training: Bool, seed: UInt64 = 0
+    ) -> Matrix<Scalar> {
+        var random = SeededRandom(seed: seed)
+        let values = parameters ?? initialParameters(random: &random).map(\.value)
+        return forward(x, parameters: values, first: 0, training: training, random: &random)
+    }
+}

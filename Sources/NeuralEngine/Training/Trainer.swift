@@ -18,26 +18,34 @@ public struct Trainer: Sendable {
         case shuffledEpochs
     }
 
+    /// When to measure loss and accuracy on the train, validation and test sets.
+    public enum EvaluationSchedule: Sendable, Equatable {
+        /// Once per epoch, `max(trainCount / batchSize, 1)` updates, as DLFS does.
+        case everyEpoch
+        /// Every n updates.
+        case every(Int)
+        /// Never (for timing the updates alone).
+        case never
+    }
+
     public var batchSize: Int
     public var updates: Int
     public var sampling: Sampling
-    /// Updates between evaluations; nil evaluates once per epoch,
-    /// `max(trainCount / batchSize, 1)` updates, as DLFS does.
-    public var evaluationInterval: Int?
+    public var evaluation: EvaluationSchedule
     /// Evaluate on at most this many examples of each set (the first ones), to
     /// keep frequent evaluations cheap; nil uses every example.
     public var evaluationLimit: Int?
     public var seed: UInt64
 
     public init(batchSize: Int = 100, updates: Int, sampling: Sampling = .withReplacement,
-                evaluationInterval: Int? = nil, evaluationLimit: Int? = nil, seed: UInt64 = 0) {
+                evaluation: EvaluationSchedule = .everyEpoch, evaluationLimit: Int? = nil, seed: UInt64 = 0) {
         precondition(batchSize > 0, "Trainer: batch size must be positive, got \(batchSize)")
         precondition(updates >= 0, "Trainer: updates must be non-negative, got \(updates)")
-        precondition(evaluationInterval.map { $0 > 0 } ?? true, "Trainer: evaluation interval must be positive")
+        if case .every(let n) = evaluation { precondition(n > 0, "Trainer: evaluation interval must be positive, got \(n)") }
         self.batchSize = batchSize
         self.updates = updates
         self.sampling = sampling
-        self.evaluationInterval = evaluationInterval
+        self.evaluation = evaluation
         self.evaluationLimit = evaluationLimit
         self.seed = seed
     }
@@ -45,15 +53,15 @@ public struct Trainer: Sendable {
     /// A trainer for `epochs` passes over a training set of `trainCount` examples
     /// (`epochs · max(trainCount / batchSize, 1)` updates).
     public init(batchSize: Int = 100, epochs: Int, trainCount: Int, sampling: Sampling = .withReplacement,
-                evaluationInterval: Int? = nil, evaluationLimit: Int? = nil, seed: UInt64 = 0) {
+                evaluation: EvaluationSchedule = .everyEpoch, evaluationLimit: Int? = nil, seed: UInt64 = 0) {
         self.init(batchSize: batchSize, updates: epochs * Swift.max(trainCount / batchSize, 1), sampling: sampling,
-                  evaluationInterval: evaluationInterval, evaluationLimit: evaluationLimit, seed: seed)
+                  evaluation: evaluation, evaluationLimit: evaluationLimit, seed: seed)
     }
 
     /// Trains `network` on `data` for `updates` updates.
     ///
     /// Evaluates on train (and validation and test when given) before the first
-    /// update, after every `evaluationInterval` updates, and after the last one.
+    /// update, on the `evaluation` schedule, and after the last update (unless `.never`).
     /// Before update u (from 0), `learningRate(u)`, when given, sets the
     /// optimizer's learning rate. `progress(done, total)` is called after each
     /// update. A NaN or infinite minibatch loss stops training: the result says
@@ -68,10 +76,15 @@ public struct Trainer: Sendable {
         precondition(data.featureCount == network.inputCount || network.inputCount == 0,
                      "Trainer: data has \(data.featureCount) features but the network takes \(network.inputCount)")
         let clock = ContinuousClock()
+        var evaluationTime = Duration.zero
         let start = clock.now
         var random = SeededRandom(seed: seed)
         let perEpoch = Swift.max(data.count / batchSize, 1)
-        let interval = evaluationInterval ?? perEpoch
+        let interval: Int? = switch evaluation {
+        case .everyEpoch: perEpoch
+        case .every(let n): n
+        case .never: nil
+        }
         var history = TrainingHistory()
         history.losses.reserveCapacity(updates)
 
@@ -85,6 +98,9 @@ public struct Trainer: Sendable {
             return Score(loss: loss, accuracy: accuracy)
         }
         func evaluate(after update: Int) {
+            guard interval != nil else { return }
+            let started = clock.now
+            defer { evaluationTime += clock.now - started }
             history.evaluations.append(Evaluation(
                 update: update, epoch: Double(update) / Double(perEpoch),
                 train: score(trainSet), validation: validationSet.map(score), test: testSet.map(score)))
@@ -121,12 +137,14 @@ public struct Trainer: Sendable {
             if let schedule { optimizer.learningRate = schedule(done) }
             optimizer.update(&network.parameters, gradients: network.gradients)
             done += 1
-            if done % interval == 0 || done == updates { evaluate(after: done) }
+            if let interval, done % interval == 0 || done == updates { evaluate(after: done) }
             progress?(done, updates)
         }
-        let elapsed = clock.now - start
+        func seconds(_ d: Duration) -> Double {
+            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
         return TrainingResult(
             history: history, updates: done, diverged: divergedAt != nil, divergedAtUpdate: divergedAt,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            seconds: seconds(clock.now - start - evaluationTime), evaluationSeconds: seconds(evaluationTime))
     }
 }

@@ -39,9 +39,12 @@ public struct TrainingResult: Sendable {
     public var diverged: Bool
     /// The update whose loss was not finite, when `diverged`.
     public var divergedAtUpdate: Int?
-    /// Wall-clock seconds of the training loop (evaluations included). A timing:
-    /// it differs from run to run, unlike everything else here.
+    /// Wall-clock seconds of the updates (minibatch gathering, backpropagation,
+    /// optimizer), evaluations excluded. A timing: it differs from run to run,
+    /// unlike everything else here.
     public var seconds: Double
+    /// Wall-clock seconds spent in evaluations.
+    public var evaluationSeconds: Double
 
     /// The last minibatch loss, NaN when nothing ran.
     public var finalLoss: Double { history.losses.last ?? .nan }
