@@ -30,3 +30,14 @@ func zeroStateIfNeeded<Scalar>(_ state: inout [Matrix<Scalar>], like parameters:
         $0.rows == $1.rows && $0.cols == $1.cols
     }, "Optimizer state was made for a different parameter list; call reset() or use a new optimizer")
 }
+
+/// √x for an accumulated square x ≥ 0.
+///
+/// Written as √|x| because the compiler can then prove the argument non-negative and
+/// use the bare square-root instruction, four lanes at a time; plain `squareRoot()`
+/// on Linux keeps a branch to the C library's `sqrtf` (for errno) that stops the loop
+/// from being vectorised. Adam and AdaGrad ran 4× slower without this.
+@inlinable @inline(__always)
+func rootOfSquares<Scalar: MatrixScalar>(_ x: Scalar) -> Scalar {
+    x.magnitude.squareRoot()
+}

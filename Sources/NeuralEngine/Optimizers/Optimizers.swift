@@ -153,7 +153,7 @@ public struct AdaGrad<Scalar: MatrixScalar>: Optimizer {
                     gradients[i].storage.withUnsafeBufferPointer { g in
                         for j in 0..<w.count {
                             h[j] += g[j] * g[j]
-                            w[j] -= lr * g[j] / (h[j].squareRoot() + eps)
+                            w[j] -= lr * g[j] / (rootOfSquares(h[j]) + eps)
                         }
                     }
                 }
@@ -195,7 +195,7 @@ public struct RMSProp<Scalar: MatrixScalar>: Optimizer {
                     gradients[i].storage.withUnsafeBufferPointer { g in
                         for j in 0..<w.count {
                             h[j] = rho * h[j] + (1 - rho) * g[j] * g[j]
-                            w[j] -= lr * g[j] / (h[j].squareRoot() + eps)
+                            w[j] -= lr * g[j] / (rootOfSquares(h[j]) + eps)
                         }
                     }
                 }
@@ -271,7 +271,7 @@ public struct Adam<Scalar: MatrixScalar>: Optimizer {
                             for j in 0..<w.count {
                                 m[j] += a1 * (g[j] - m[j])
                                 v[j] += a2 * (g[j] * g[j] - v[j])
-                                w[j] -= lrT * m[j] / (v[j].squareRoot() + eps)
+                                w[j] -= lrT * m[j] / (rootOfSquares(v[j]) + eps)
                             }
                         }
                     }
