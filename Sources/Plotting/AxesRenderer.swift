@@ -93,7 +93,7 @@ enum AxesRenderer {
             }
             let lastLabel = options.showXTickLabels && spec.categories == nil
                 ? (x.ticks.last.map { TextMetrics.width($0.label, size: fonts.tick) / 2 } ?? 0) : 0
-            var right = max(12, lastLabel + 3)
+            var right = max(options.isSubplot ? 14 : 12, lastLabel + (options.isSubplot ? 8 : 3))
             if legendOutside { right = legend.size.width + 16 }
             return Rect(x: left, y: top, width: max(20, frame.maxX - right - left),
                         height: max(20, frame.maxY - bottomSpace - top))

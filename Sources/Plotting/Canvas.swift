@@ -5,6 +5,10 @@ struct Canvas {
     static let idToken = "\u{1A}"
     private(set) var body = ""
     private var clipCount = 0
+    /// Style rules of this figure alone, scoped by its id (written with `idToken`).
+    private(set) var style = ""
+
+    mutating func addStyle(_ css: String) { style += css }
 
     mutating func raw(_ s: String) { body += s }
 
@@ -71,14 +75,14 @@ struct Canvas {
     /// The complete, standalone SVG document around the body.
     func document(width: Double, height: Double, title: String, description: String,
                   id: String?) -> String {
-        let figureId = id.map(Canvas.sanitize) ?? Canvas.contentId(body + title + description)
+        let figureId = id.map(Canvas.sanitize) ?? Canvas.contentId(body + style + title + description)
         let w = SVG.num(width), h = SVG.num(height)
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plt\" id=\"\(figureId)\" "
         s += "width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" "
         s += "aria-labelledby=\"\(figureId)-title \(figureId)-desc\" font-size=\"12\">"
         s += "<title id=\"\(figureId)-title\">\(SVG.escape(title))</title>"
         s += "<desc id=\"\(figureId)-desc\">\(SVG.escape(description))</desc>"
-        s += "<style>\(Canvas.styleSheet)</style>"
+        s += "<style>\(Canvas.styleSheet)\(style.replacingOccurrences(of: Canvas.idToken, with: figureId))</style>"
         s += body.replacingOccurrences(of: Canvas.idToken, with: figureId)
         s += "</svg>\n"
         return s
@@ -117,9 +121,10 @@ struct Canvas {
         s += ".plt .ax{stroke:currentColor;fill:none;stroke-width:1}"
         s += ".plt .tk{stroke:currentColor;fill:none;stroke-opacity:.6}"
         s += ".plt .gr{stroke:currentColor;fill:none;stroke-opacity:.12}"
-        s += ".plt .mu{fill-opacity:.72}"
         s += ".plt .lg{fill:var(--plot-bg,#fff);fill-opacity:.85;stroke:currentColor;stroke-opacity:.2}"
+        s += ".plt .halo{stroke:var(--plot-bg,#fff);stroke-width:3px;stroke-linejoin:round;paint-order:stroke}"
         s += "@media (prefers-color-scheme:dark){"
+        s += ".plt .halo{stroke:var(--plot-bg-dark,#181818)}"
         s += ".plt{color:var(--plot-text-dark,#e3e3e3)}"
         s += ".plt:root{background:var(--plot-bg-dark,#181818)}"
         s += ".plt .lg{fill:var(--plot-bg-dark,#181818)}"

@@ -26,12 +26,15 @@ protocol Panel: Figure {
     func dataExtent() throws -> DataExtent?
     /// Legend entries, for a legend shared by a grid of subplots.
     func legendItems() -> [LegendItem]
+    /// The x and y axes of a chart with axes (`nil` for image grids and heat maps).
+    var axes: (x: Axis, y: Axis)? { get }
     func render(into canvas: inout Canvas, frame: Rect, options: PanelOptions) throws
 }
 
 extension Panel {
     func dataExtent() throws -> DataExtent? { nil }
     func legendItems() -> [LegendItem] { [] }
+    var axes: (x: Axis, y: Axis)? { nil }
     /// The name used in error messages: the title when there is one.
     var figureName: String { title.map { "\(kind) \"\($0)\"" } ?? kind }
 

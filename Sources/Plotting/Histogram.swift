@@ -119,6 +119,7 @@ public struct Histogram: Figure {
 
 extension Histogram: Panel {
     var kind: String { "histogram" }
+    var axes: (x: Axis, y: Axis)? { (xAxis, yAxis) }
 
     func summary() -> String {
         let dropped = (try? heights().dropped) ?? 0
@@ -136,7 +137,7 @@ extension Histogram: Panel {
     }
 
     func legendItems() -> [LegendItem] {
-        series.filter { !$0.name.isEmpty }.map { LegendItem(label: $0.name, color: $0.color, swatch: .box) }
+        series.filter { !$0.name.isEmpty }.map { LegendItem(label: $0.name, color: $0.color, swatch: .box(opacity: series.count > 1 ? 0.45 : 0.75)) }
     }
 
     func render(into canvas: inout Canvas, frame: Rect, options: PanelOptions) throws {

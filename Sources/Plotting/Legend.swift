@@ -3,7 +3,8 @@ struct LegendItem {
     enum Swatch {
         case line(dashed: Bool, marker: Marker)
         case marker(Marker)
-        case box
+        /// A filled box, drawn at the opacity the chart's bars have.
+        case box(opacity: Double)
     }
     var label: String
     var color: PlotColor
@@ -61,9 +62,10 @@ struct LegendBox {
             marker.draw(at: [(x + swatchWidth / 2, cy)], size: 6, color: item.color, into: &canvas)
         case let .marker(marker):
             marker.draw(at: [(x + swatchWidth / 2, cy)], size: 7, color: item.color, into: &canvas)
-        case .box:
+        case .box(let opacity):
             canvas.rect(Rect(x: x + 3, y: cy - 5, width: swatchWidth - 6, height: 10),
-                        attributes: item.color.attributes(stroke: false, extraClass: "mu"))
+                        attributes: item.color.attributes(stroke: false)
+                            + (opacity < 1 ? " fill-opacity=\"\(format2(opacity))\"" : ""))
         }
     }
 }

@@ -76,6 +76,7 @@ public struct LineChart: Figure {
 
 extension LineChart: Panel {
     var kind: String { "line chart" }
+    var axes: (x: Axis, y: Axis)? { (xAxis, yAxis) }
 
     func summary() -> String {
         let names = series.map(\.name).filter { !$0.isEmpty }

@@ -75,6 +75,7 @@ public struct ScatterPlot: Figure {
 
 extension ScatterPlot: Panel {
     var kind: String { "scatter plot" }
+    var axes: (x: Axis, y: Axis)? { (xAxis, yAxis) }
 
     func summary() -> String {
         let total = groups.reduce(0) { $0 + $1.x.count }

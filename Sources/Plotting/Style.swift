@@ -30,6 +30,8 @@ public enum PlotColor: Sendable, Equatable, Hashable {
 /// The shape drawn at each data point.
 public enum Marker: Sendable, Equatable, Hashable, CaseIterable {
     case none, circle, square, diamond, triangle
+    /// An open circle, for start points.
+    case ring
 
     /// Path data for markers of this shape centred at the given points, and whether
     /// the path is stroked (dots drawn by round or square line caps, a zero-length
@@ -39,6 +41,13 @@ public enum Marker: Sendable, Equatable, Hashable, CaseIterable {
         let r = size / 2
         switch self {
         case .none: return ("", true)
+        case .ring:
+            var d = ""
+            let rr = SVG.num(r), dd = SVG.num(2 * r)
+            for (x, y) in points {
+                d += "M\(SVG.num(x - r)) \(SVG.num(y))a\(rr) \(rr) 0 1 0 \(dd) 0a\(rr) \(rr) 0 1 0 -\(dd) 0"
+            }
+            return (d, true)
         case .circle, .square:
             for (x, y) in points { p.dot(x, y) }
             return (p.data, true)
@@ -57,7 +66,9 @@ public enum Marker: Sendable, Equatable, Hashable, CaseIterable {
               into canvas: inout Canvas, extra: String = "") {
         guard self != .none, !points.isEmpty else { return }
         let (d, stroked) = path(at: points, size: size)
-        if stroked {
+        if self == .ring {
+            canvas.path(d, attributes: "\(color.attributes(stroke: true)) fill=\"none\" stroke-width=\"1.8\"\(extra)")
+        } else if stroked {
             let cap = self == .circle ? "round" : "square"
             canvas.path(d, attributes: "\(color.attributes(stroke: true)) fill=\"none\" "
                 + "stroke-width=\"\(SVG.num(self == .square ? size * 0.9 : size))\" stroke-linecap=\"\(cap)\"\(extra)")

@@ -29,6 +29,15 @@ enum Gallery {
         list.append(("scatter-classes", scatter()))
         list.append(("histogram-single", histogram()))
         list.append(("histogram-overlaid", overlaidHistograms()))
+        list.append(("bar-grouped", bars()))
+        list.append(("contour-optimizer-path", contour(optimizer: "SGD")))
+        list.append(("contour-labelled", labelledContour()))
+        list.append(("heatmap-confusion", confusion()))
+        list.append(("heatmap-weights", weights()))
+        list.append(("image-grid", images()))
+        list.append(("subplots-histograms-1x5", activationGrid()))
+        list.append(("subplots-curves-4x4", batchNormGrid()))
+        list.append(("subplots-optimizers-2x2", optimizerGrid()))
         return list.map { (name: $0.0, figure: $0.1) }
     }
 
@@ -104,5 +113,144 @@ enum Gallery {
             return -0.05 * (u < 0 ? -1.0 : 1.0) * log(1 - 2 * abs(u))
         })
         return hist
+    }
+}
+
+extension Gallery {
+    static let fashionClasses = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                 "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+
+    static func bars() -> BarChart {
+        var chart = BarChart(title: "Test accuracy by activation", categories: ["sigmoid", "tanh", "ReLU", "Leaky ReLU", "ELU"],
+                             yLabel: "accuracy", yLimits: 0...1, showValues: true, id: "gallery-bars")
+        chart.add(series: "train", values: [0.62, 0.86, 0.91, 0.915, 0.92])
+        chart.add(series: "test", values: [0.60, 0.83, 0.87, 0.872, 0.875])
+        return chart
+    }
+
+    /// Positions of an optimizer on f(x, y) = x²/20 + y² from (−7, 2), 30 updates (DLFS).
+    static func optimizerPath(_ name: String) -> (x: [Double], y: [Double]) {
+        var x = -7.0, y = 2.0
+        var xs = [x], ys = [y]
+        var vx = 0.0, vy = 0.0, hx = 0.0, hy = 0.0, mx = 0.0, my = 0.0
+        for t in 1...30 {
+            let gx = x / 10, gy = 2 * y
+            switch name {
+            case "Momentum":
+                vx = 0.9 * vx - 0.1 * gx; vy = 0.9 * vy - 0.1 * gy; x += vx; y += vy
+            case "AdaGrad":
+                hx += gx * gx; hy += gy * gy
+                x -= 1.5 * gx / (hx.squareRoot() + 1e-7); y -= 1.5 * gy / (hy.squareRoot() + 1e-7)
+            case "Adam":
+                let lr = 0.3 * (1 - pow(0.999, Double(t))).squareRoot() / (1 - pow(0.9, Double(t)))
+                mx += (1 - 0.9) * (gx - mx); my += (1 - 0.9) * (gy - my)
+                hx += (1 - 0.999) * (gx * gx - hx); hy += (1 - 0.999) * (gy * gy - hy)
+                x -= lr * mx / (hx.squareRoot() + 1e-7); y -= lr * my / (hy.squareRoot() + 1e-7)
+            default:
+                x -= 0.95 * gx; y -= 0.95 * gy
+            }
+            xs.append(x); ys.append(y)
+        }
+        return (xs, ys)
+    }
+
+    static func contour(optimizer: String, id: String? = "gallery-contour") -> ContourPlot {
+        var plot = ContourPlot(title: optimizer, x: -10...10, y: -5...5, id: id) { x, y in x * x / 20 + y * y }
+        let path = optimizerPath(optimizer)
+        plot.add(path: optimizer, x: path.x, y: path.y)
+        plot.mark(x: 0, y: 0)
+        return plot
+    }
+
+    static func labelledContour() -> ContourPlot {
+        var plot = ContourPlot(title: "Rosenbrock, geometric levels", xLabel: "w₁", yLabel: "w₂",
+                               x: -2...2, y: -1...3, id: "gallery-rosen") { x, y in
+            (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)
+        }
+        plot.levels = .geometric(9)
+        plot.levelStyle = .coloredAndLabelled
+        plot.mark(x: 1, y: 1, label: "minimum (1, 1)")
+        return plot
+    }
+
+    static func confusion() -> HeatMap {
+        var rng = SplitMix64(seed: 5)
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: 10), count: 10)
+        for i in 0..<10 {
+            for j in 0..<10 {
+                let scale: Double = i == j ? 150 : (abs(i - j) == 1 || (i == 6 && j == 0) ? 90 : 12)
+                counts[i][j] = (i == j ? 800 : 0) + Int(rng.uniform() * scale)
+            }
+        }
+        return HeatMap.confusionMatrix(counts, classNames: fashionClasses, id: "gallery-confusion")
+    }
+
+    static func weights() -> HeatMap {
+        var rng = SplitMix64(seed: 6)
+        let w = (0..<50).map { _ in (0..<100).map { _ in rng.normal() * 0.1 } }
+        return HeatMap(title: "First-layer weights (50 × 100)", values: w, xLabel: "input", yLabel: "unit",
+                       colorMap: .blueWhiteRed, squareCells: false, colorBarLabel: "weight",
+                       width: 640, height: 360, id: "gallery-weights")
+    }
+
+    /// Synthetic 28×28 "garments": rectangles and discs with soft edges.
+    static func images() -> ImageGrid {
+        var grid = ImageGrid(title: "Fashion-MNIST samples", columns: 5, id: "gallery-images")
+        var rng = SplitMix64(seed: 7)
+        for k in 0..<10 {
+            var pixels = [Float](repeating: 0, count: 784)
+            let cx = 14 + rng.normal() * 2, cy = 14 + rng.normal() * 2, r = 5 + Double(k % 5) * 1.5
+            for j in 0..<28 { for i in 0..<28 {
+                let d = k % 2 == 0 ? ((Double(i) - cx) * (Double(i) - cx) + (Double(j) - cy) * (Double(j) - cy)).squareRoot()
+                                   : max(abs(Double(i) - cx) * 1.4, abs(Double(j) - cy))
+                pixels[j * 28 + i] = Float(max(0, min(1, (r - d) / 2 + 0.2 * rng.uniform())))
+            } }
+            grid.add(image: pixels, caption: fashionClasses[k])
+        }
+        return grid
+    }
+
+    static func activationGrid() -> SubplotGrid {
+        var rng = SplitMix64(seed: 8)
+        var grid = SubplotGrid(title: "Sigmoid activations per layer, std 0.01 (values pile up at 0.5)",
+                               rows: 1, columns: 5, sharedY: true, panelWidth: 170, panelHeight: 190,
+                               id: "gallery-activation-grid")
+        for layer in 1...5 {
+            var h = Histogram(title: "layer \(layer)", xLabel: "activation", bins: 30, range: 0...1)
+            let spread = 0.08 / Double(layer)
+            h.add(values: (0..<2000).map { _ in 0.5 + rng.normal() * spread })
+            grid.add(h)
+        }
+        return grid
+    }
+
+    static func batchNormGrid() -> SubplotGrid {
+        var grid = SubplotGrid(title: "Training accuracy with and without batch normalization",
+                               rows: 4, columns: 4, sharedX: true, sharedY: true,
+                               xLabel: "epoch", yLabel: "training accuracy",
+                               panelWidth: 170, panelHeight: 130, id: "gallery-bn-grid")
+        let epochs = Array(0..<20)
+        for k in 0..<16 {
+            let std = pow(10, -4 * Double(k) / 15)
+            var chart = LineChart(title: "w std \(TickFormat.compact((std * 1000).rounded() / 1000 == 0 ? std : (std * 1000).rounded() / 1000))")
+            let good = 1 - 0.9 * exp(-0.25 * Double(k + 2))
+            chart.add(series: "batch norm", x: epochs, y: epochs.map { 0.1 + (good - 0.1) * (1 - exp(-Double($0) / 3)) })
+            let plain = k < 3 || k > 12 ? 0.12 : 0.5 + 0.04 * Double(k)
+            chart.add(series: "plain", x: epochs, y: epochs.map { 0.1 + (plain - 0.1) * (1 - exp(-Double($0) / 6)) }, dashed: true)
+            grid.add(chart)
+        }
+        return grid
+    }
+
+    static func optimizerGrid() -> SubplotGrid {
+        var grid = SubplotGrid(title: "Optimizer paths on f(x, y) = x²/20 + y², 30 updates from (−7, 2)",
+                               rows: 2, columns: 2, sharedLegend: false, panelWidth: 340, panelHeight: 250,
+                               id: "gallery-optimizers")
+        for name in ["SGD", "Momentum", "AdaGrad", "Adam"] {
+            var plot = contour(optimizer: name, id: nil)
+            plot.legend = .hidden
+            grid.add(plot)
+        }
+        return grid
     }
 }
