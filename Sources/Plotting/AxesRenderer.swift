@@ -20,6 +20,8 @@ struct AxesSpec {
     var yPadding = 0.0
     var xNice = true
     var yNice = true
+    /// Whether all x values are whole numbers (epochs, updates): no ticks between them.
+    var xIntegers = false
     /// Category names for a categorical x axis (bar charts): category i sits at x = i.
     var categories: [String]?
     var legend: [LegendItem] = []
@@ -66,7 +68,7 @@ enum AxesRenderer {
             return try AxisLayout.resolve(axis: xAxis, dataLower: spec.xExtent?.lowerBound,
                                           dataUpper: spec.xExtent?.upperBound, name: "x",
                                           figure: spec.figureName, padding: spec.xPadding,
-                                          nice: spec.xNice, maxTicks: maxTicks)
+                                          nice: spec.xNice, maxTicks: maxTicks, integers: spec.xIntegers)
         }
         func resolveY(_ maxTicks: Int) throws -> AxisLayout {
             try AxisLayout.resolve(axis: yAxis, dataLower: spec.yExtent?.lowerBound,

@@ -52,14 +52,16 @@ struct AxisLayout {
     /// `nice` rounds automatic limits outwards to tick values.
     static func resolve(axis: Axis, dataLower: Double?, dataUpper: Double?, name: String,
                         figure: String, padding: Double = 0, nice: Bool = true,
-                        maxTicks: Int = 7) throws -> AxisLayout {
+                        maxTicks: Int = 7, integers: Bool = false) throws -> AxisLayout {
+        // Integer data (epochs, updates) gets no ticks between whole numbers.
+        let minStep = integers ? 1.0 : 0
         var lo: Double, hi: Double
         if let limits = axis.limits {
             lo = limits.lowerBound; hi = limits.upperBound
             if !lo.isFinite || !hi.isFinite || lo >= hi || (axis.scale == .log && lo <= 0) {
                 throw PlotError.invalidLimits(figure: figure, axis: name, lower: lo, upper: hi)
             }
-            return AxisLayout.make(scale: axis.scale, lower: lo, upper: hi, maxTicks: maxTicks)
+            return AxisLayout.make(scale: axis.scale, lower: lo, upper: hi, maxTicks: maxTicks, minStep: minStep)
         }
         lo = dataLower ?? (axis.scale == .log ? 1 : 0)
         hi = dataUpper ?? (axis.scale == .log ? 10 : 1)
@@ -81,11 +83,11 @@ struct AxisLayout {
                 func rounded(_ step: Double) -> (Double, Double) {
                     ((lo / step + 1e-9).rounded(.down) * step, (hi / step - 1e-9).rounded(.up) * step)
                 }
-                let coarse = rounded(Ticks.niceStep(range / Double(max(2, maxTicks - 2))))
+                let coarse = rounded(Ticks.niceStep(max(minStep, range / Double(max(2, maxTicks - 2)))))
                 if coarse.1 - coarse.0 <= range * 1.25 {
                     (lo, hi) = coarse
                 } else {
-                    (lo, hi) = rounded(Ticks.niceStep(range / Double(max(4, 2 * maxTicks))))
+                    (lo, hi) = rounded(Ticks.niceStep(max(minStep, range / Double(max(4, 2 * maxTicks)))))
                 }
             }
         case .log:
@@ -97,13 +99,14 @@ struct AxisLayout {
             }
             if nice { lo = Ticks.niceLogFloor(lo); hi = Ticks.niceLogCeil(hi) }
         }
-        return AxisLayout.make(scale: axis.scale, lower: lo, upper: hi, maxTicks: maxTicks)
+        return AxisLayout.make(scale: axis.scale, lower: lo, upper: hi, maxTicks: maxTicks, minStep: minStep)
     }
 
-    static func make(scale: AxisScale, lower: Double, upper: Double, maxTicks: Int) -> AxisLayout {
+    static func make(scale: AxisScale, lower: Double, upper: Double, maxTicks: Int,
+                     minStep: Double = 0) -> AxisLayout {
         switch scale {
         case .linear:
-            let ticks = Ticks.linear(lower, upper, maxTicks: maxTicks)
+            let ticks = Ticks.linear(lower, upper, maxTicks: maxTicks, minStep: minStep)
             return AxisLayout(scale: scale, lower: lower, upper: upper, ticks: ticks, minorTicks: [])
         case .log:
             let (major, minor) = Ticks.log(lower, upper, maxTicks: maxTicks)

@@ -125,10 +125,12 @@ extension LineChart: Panel {
         for s in series {
             occupancy.polylines.append(zip(s.x, s.y).map { ($0, $1) })
         }
-        let spec = AxesSpec(figureName: figureName, title: title, xAxis: xAxis, yAxis: yAxis,
+        var spec = AxesSpec(figureName: figureName, title: title, xAxis: xAxis, yAxis: yAxis,
                             xExtent: extent?.x, yExtent: extent?.y, legend: legendItems(),
                             legendPlacement: series.count > 1 || legend != .automatic ? legend : .hidden,
                             occupancy: occupancy)
+        spec.xIntegers = xAxis.scale == .linear
+            && series.allSatisfy { $0.x.allSatisfy { !$0.isFinite || ($0 == $0.rounded() && abs($0) < 1e15) } }
         try AxesRenderer.render(spec, into: &canvas, frame: frame, options: options) { canvas, area in
             for s in series {
                 var path = PathBuilder()

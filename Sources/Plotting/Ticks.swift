@@ -32,11 +32,11 @@ public enum Ticks {
         linearSteps(lower, upper, maxTicks: maxTicks).values
     }
 
-    static func linearSteps(_ lower: Double, _ upper: Double, maxTicks: Int)
+    static func linearSteps(_ lower: Double, _ upper: Double, maxTicks: Int, minStep: Double = 0)
         -> (values: [Double], mantissa: Int, exponent: Int)
     {
         guard upper > lower, lower.isFinite, upper.isFinite else { return ([lower], 1, 0) }
-        var step = niceStep((upper - lower) / Double(max(1, maxTicks - 1)))
+        var step = niceStep(max(minStep, (upper - lower) / Double(max(1, maxTicks - 1))))
         var values: [Double] = []
         var parts = decompose(step)
         for _ in 0..<4 {
@@ -51,8 +51,8 @@ public enum Ticks {
                 parts.mantissa, parts.exponent)
     }
 
-    static func linear(_ lower: Double, _ upper: Double, maxTicks: Int) -> [Tick] {
-        let (values, m, e) = linearSteps(lower, upper, maxTicks: maxTicks)
+    static func linear(_ lower: Double, _ upper: Double, maxTicks: Int, minStep: Double = 0) -> [Tick] {
+        let (values, m, e) = linearSteps(lower, upper, maxTicks: maxTicks, minStep: minStep)
         let step = value(1, mantissa: m, exponent: e)
         return values.map { Tick(value: $0, label: TickFormat.linear($0, step: step)) }
     }
