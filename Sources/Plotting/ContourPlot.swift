@@ -212,7 +212,7 @@ extension ContourPlot: Panel {
                 var p = PathBuilder()
                 var longest: (length: Double, line: [(Double, Double)]) = (0, [])
                 for line in lines {
-                    let pixels = line.map { (area.px($0.0), area.py($0.1)) }
+                    let pixels = simplify(line.map { (area.px($0.0), area.py($0.1)) }, tolerance: 0.25)
                     guard let first = pixels.first else { continue }
                     p.move(first.0, first.1)
                     var length = 0.0

@@ -18,6 +18,16 @@ public struct LineChart: Figure {
     public var id: String?
     public var legend: LegendPlacement = .automatic
     public private(set) var series: [Series] = []
+    /// Horizontal and vertical reference lines (chance level, ln 10, the epoch a
+    /// schedule steps), drawn dashed in the text colour.
+    public private(set) var referenceLines: [ReferenceLine] = []
+
+    public struct ReferenceLine: Sendable {
+        public enum Orientation: Sendable { case horizontal, vertical }
+        public var orientation: Orientation
+        public var value: Double
+        public var label: String?
+    }
 
     /// One curve.
     public struct Series: Sendable {
@@ -71,6 +81,16 @@ public struct LineChart: Figure {
             dashed: dashed, lineWidth: lineWidth)
     }
 
+    /// A dashed horizontal line at `y`, labelled at its right end.
+    public mutating func addHorizontalLine(at y: Double, label: String? = nil) {
+        referenceLines.append(ReferenceLine(orientation: .horizontal, value: y, label: label))
+    }
+
+    /// A dashed vertical line at `x`, labelled at its top.
+    public mutating func addVerticalLine(at x: Double, label: String? = nil) {
+        referenceLines.append(ReferenceLine(orientation: .vertical, value: x, label: label))
+    }
+
     public func svg() throws -> String { try renderDocument() }
 }
 
@@ -110,6 +130,14 @@ extension LineChart: Panel {
             xe = SeriesData.union(xe, SeriesData.extent(pairs.map(\.0)))
             ye = SeriesData.union(ye, SeriesData.extent(pairs.map(\.1)))
         }
+        // Reference lines stay in view (a log axis can only show them above zero).
+        for r in referenceLines where r.value.isFinite {
+            switch r.orientation {
+            case .horizontal where yAxis.scale == .linear || r.value > 0: ye = SeriesData.union(ye, r.value...r.value)
+            case .vertical where xAxis.scale == .linear || r.value > 0: xe = SeriesData.union(xe, r.value...r.value)
+            default: break
+            }
+        }
         return DataExtent(x: xe, y: ye)
     }
 
@@ -131,7 +159,34 @@ extension LineChart: Panel {
                             occupancy: occupancy)
         spec.xIntegers = xAxis.scale == .linear
             && series.allSatisfy { $0.x.allSatisfy { !$0.isFinite || ($0 == $0.rounded() && abs($0) < 1e15) } }
+        for r in referenceLines where r.value.isFinite {
+            // Let the legend keep off reference lines and their labels too.
+            if let e = extent?.x, r.orientation == .horizontal {
+                occupancy.polylines.append([(e.lowerBound, r.value), (e.upperBound, r.value)])
+            }
+        }
+        spec.occupancy = occupancy
         try AxesRenderer.render(spec, into: &canvas, frame: frame, options: options) { canvas, area in
+            var references = PathBuilder()
+            for r in referenceLines where r.value.isFinite {
+                switch r.orientation {
+                case .horizontal:
+                    guard area.y.contains(r.value), yAxis.scale == .linear || r.value > 0 else { continue }
+                    let y = area.py(r.value)
+                    references.move(area.rect.x, y); references.line(area.rect.maxX, y)
+                    if let label = r.label {
+                        canvas.text(label, x: area.rect.maxX - 4, y: y - 4, anchor: .end, size: 10, className: "halo")
+                    }
+                case .vertical:
+                    guard area.x.contains(r.value), xAxis.scale == .linear || r.value > 0 else { continue }
+                    let x = area.px(r.value)
+                    references.move(x, area.rect.y); references.line(x, area.rect.maxY)
+                    if let label = r.label {
+                        canvas.text(label, x: x + 4, y: area.rect.y + 12, size: 10, className: "halo")
+                    }
+                }
+            }
+            canvas.path(references.data, attributes: "stroke=\"currentColor\" stroke-opacity=\".55\" stroke-dasharray=\"4 3\" fill=\"none\"")
             for s in series {
                 var path = PathBuilder()
                 var isolated: [(Double, Double)] = []

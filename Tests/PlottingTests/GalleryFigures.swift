@@ -52,6 +52,7 @@ enum Gallery {
             let ys = xs.map { 2.3 * exp(-rate * $0) + 0.02 + 0.04 * abs(rng.normal()) * exp(-rate * $0 / 3) }
             chart.add(series: name, x: xs, y: ys)
         }
+        chart.addHorizontalLine(at: log(10), label: "ln 10 (chance)")
         return chart
     }
 

@@ -113,4 +113,16 @@ import Testing
         #expect(texts.contains("손실 곡선"))
         #expect(texts.contains("확률적 경사 하강법"))
     }
+
+    @Test func referenceLinesAreDrawnAndKeptInView() throws {
+        var chart = LineChart(yScale: .log)
+        chart.add(series: "loss", y: [1.0, 0.5, 0.2])
+        chart.addHorizontalLine(at: log(10), label: "ln 10")
+        chart.addVerticalLine(at: 1, label: "step")
+        let extent = try #require(try chart.dataExtent())
+        #expect(extent.y?.upperBound == log(10))
+        let doc = try ParsedSVG(try chart.svg())
+        #expect(doc.texts.contains("ln 10") && doc.texts.contains("step"))
+        #expect(doc.elements("path").contains { doc.attribute($0, "stroke-dasharray") == "4 3" })
+    }
 }
