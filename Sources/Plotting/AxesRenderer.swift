@@ -77,7 +77,8 @@ enum AxesRenderer {
                                    nice: spec.yNice, maxTicks: maxTicks)
         }
 
-        let legend = LegendBox(items: spec.legend, fontSize: options.isSubplot ? 10 : 11)
+        var legend = LegendBox(items: spec.legend, fontSize: options.isSubplot ? 10 : 11)
+        legend.fit(height: frame.height - 50)
         let wantsLegend = options.showLegend && !spec.legend.isEmpty && spec.legendPlacement != .hidden
         var legendOutside = wantsLegend && spec.legendPlacement == .outsideRight
 
@@ -234,8 +235,8 @@ enum AxesRenderer {
                         size: fonts.label, rotate: true)
         }
         if let title = spec.title {
-            canvas.text(title, x: rect.x + rect.width / 2, y: frame.y + fonts.title + (options.isSubplot ? 2 : 6),
-                        anchor: .middle, size: fonts.title, bold: true)
+            canvas.title(title, centerX: rect.x + rect.width / 2, y: frame.y + fonts.title + (options.isSubplot ? 2 : 6),
+                         size: fonts.title, frame: frame)
         }
         if let (lx, ly) = legendOrigin {
             legend.draw(into: &canvas, x: lx, y: ly, background: !legendOutside)

@@ -55,6 +55,16 @@ struct Canvas {
 
     enum Baseline { case alphabetic, middle, hanging }
 
+    /// A bold title centred on `centerX` where it fits inside `frame`: shifted to stay
+    /// within the frame, and set smaller when it is wider than the frame.
+    mutating func title(_ s: String, centerX: Double, y: Double, size: Double, frame: Rect) {
+        let natural = TextMetrics.width(s, size: size) * 1.04  // bold is a little wider
+        let fitted = natural > frame.width - 8 ? max(8, size * (frame.width - 8) / natural) : size
+        let w = natural * fitted / size
+        let x = min(max(centerX, frame.x + 4 + w / 2), frame.maxX - 4 - w / 2)
+        text(s, x: x, y: y, anchor: .middle, size: fitted, bold: true)
+    }
+
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, className: String) {
         body += "<path class=\"\(className)\" d=\"M\(SVG.num(x1)) \(SVG.num(y1))"
         if y1 == y2 { body += "H\(SVG.num(x2))\"/>" }

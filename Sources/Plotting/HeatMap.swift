@@ -195,8 +195,8 @@ extension HeatMap: Panel {
                         size: labelFont, rotate: true)
         }
         if let title {
-            canvas.text(title, x: grid.x + grid.width / 2, y: frame.y + titleFont + (sub ? 2 : 6), anchor: .middle,
-                        size: titleFont, bold: true)
+            canvas.title(title, centerX: grid.x + grid.width / 2, y: frame.y + titleFont + (sub ? 2 : 6),
+                         size: titleFont, frame: frame)
         }
 
         // Colour bar: a gradient from the bottom (low) to the top (high), with ticks.

@@ -95,8 +95,8 @@ extension ImageGrid: Panel {
         let usedWidth = Double(min(columns, images.count)) * cw
         let left = frame.x + (frame.width - usedWidth) / 2
         if let title {
-            canvas.text(title, x: frame.x + frame.width / 2, y: frame.y + (options.isSubplot ? 14 : 20), anchor: .middle,
-                        size: options.isSubplot ? 12 : 14, bold: true)
+            canvas.title(title, centerX: frame.x + frame.width / 2, y: frame.y + (options.isSubplot ? 14 : 20),
+                         size: options.isSubplot ? 12 : 14, frame: frame)
         }
         let iw = Double(imageWidth) * scale * fit, ih = Double(imageHeight) * scale * fit
         let span = range.upperBound - range.lowerBound

@@ -65,7 +65,12 @@ public struct SubplotGrid: Figure {
     }
 
     var titleSpace: Double { title != nil ? 30 : 4 }
-    var legendSpace: Double { legendEntries.isEmpty ? 0 : 22 }
+    var legendSpace: Double {
+        let entries = legendEntries
+        if entries.isEmpty { return 0 }
+        let rows = LegendBox(items: entries).lines(maxWidth: Double(columns) * panelWidth - 20).count
+        return 6 + Double(rows) * 16
+    }
     var outerLeft: Double { (yLabel != nil ? 20 : 0) + (sharedY ? sharedTickSpace : 0) }
     var outerBottom: Double { xLabel != nil ? 20 : 0 }
     /// Extra room for the y tick labels of a shared axis, given to the first column.
@@ -117,11 +122,12 @@ extension SubplotGrid: Panel {
         let left = frame.x + outerLeft * scaleX
         let top = frame.y + (titleSpace + legendSpace) * scaleY
         if let title {
-            canvas.text(title, x: frame.x + frame.width / 2, y: frame.y + 20, anchor: .middle, size: 14, bold: true)
+            canvas.title(title, centerX: frame.x + frame.width / 2, y: frame.y + 20, size: 14, frame: frame)
         }
         let legend = LegendBox(items: legendEntries, fontSize: 11)
         if !legend.items.isEmpty {
-            legend.drawRow(into: &canvas, centerX: frame.x + frame.width / 2, cy: frame.y + titleSpace * scaleY + 8)
+            legend.drawRows(into: &canvas, centerX: frame.x + frame.width / 2, cy: frame.y + titleSpace * scaleY + 8,
+                            maxWidth: Double(columns) * panelWidth - 20)
         }
         let lastRow = (panels.count - 1) / columns
         for (k, figure) in panels.enumerated() {

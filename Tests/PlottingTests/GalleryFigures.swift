@@ -26,6 +26,7 @@ enum Gallery {
         list.append(("line-loss-log", lossCurves()))
         list.append(("line-activations", activations()))
         list.append(("line-gaps-markers", gapsAndMarkers()))
+        list.append(("line-many-series-korean", randomSearch()))
         list.append(("scatter-classes", scatter()))
         list.append(("histogram-single", histogram()))
         list.append(("histogram-overlaid", overlaidHistograms()))
@@ -253,5 +254,22 @@ extension Gallery {
             grid.add(plot)
         }
         return grid
+    }
+}
+
+extension Gallery {
+    /// Twenty curves with long labels and a Korean title: the legend must not spill.
+    static func randomSearch() -> LineChart {
+        var rng = SplitMix64(seed: 9)
+        var chart = LineChart(title: "무작위 탐색: 상위 20개 검증 정확도 (random search, best 20)",
+                              xLabel: "에폭 (epoch)", yLabel: "검증 정확도", yLimits: 0...1, id: "gallery-search")
+        let epochs = Array(0..<50)
+        for k in 0..<20 {
+            let lr = pow(10, -2 - 2 * rng.uniform()), decay = pow(10, -8 + 4 * rng.uniform())
+            let top = 0.9 - Double(k) * 0.02
+            chart.add(series: "lr \(TickFormat.compact((lr * 1e5).rounded() / 1e5)), λ \(TickFormat.compact(decay))",
+                      x: epochs, y: epochs.map { top * (1 - exp(-Double($0) / (4 + Double(k)))) })
+        }
+        return chart
     }
 }
