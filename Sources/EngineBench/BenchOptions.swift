@@ -11,6 +11,7 @@ struct BenchOptions {
     var command = Command.optimizerComparison
     var only: String?
     var updates: Int?
+    var epochs: Int?
     /// OpenBLAS threads. One by default: the products here are small (at most
     /// 128×784 by 784×100 in the comparison), and a second thread costs more in
     /// hand-offs than it saves — measured in Benchmarks/README.md.
@@ -35,13 +36,17 @@ struct BenchOptions {
                 let v = try value(for: argument)
                 guard let n = Int(v), n > 0 else { throw UsageError(description: "--updates: not a positive number: \(v)") }
                 updates = n
+            case "--epochs":
+                let v = try value(for: argument)
+                guard let n = Int(v), n > 0 else { throw UsageError(description: "--epochs: not a positive number: \(v)") }
+                epochs = n
             case "--threads":
                 let v = try value(for: argument)
                 guard let n = Int(v), n > 0 else { throw UsageError(description: "--threads: not a positive number: \(v)") }
                 threads = n
             case "--dir": directory = try value(for: argument)
             case "-h", "--help":
-                print("usage: engine-bench [fit] [--only NAME] [--updates N] [--threads N] [--dir DIR]")
+                print("usage: engine-bench [fit] [--only NAME] [--updates N] [--epochs N] [--threads N] [--dir DIR]")
                 exit(0)
             default:
                 throw UsageError(description: "unknown argument \(argument); see engine-bench --help")

@@ -3,7 +3,8 @@
 //   engine-bench                 the DLFS optimizer comparison (one JSON line each)
 //   engine-bench fit             the best MLP trained within about a minute
 //
-// Options: --only NAME (one optimizer of the comparison), --updates N, --threads N
+// Options: --only NAME (one optimizer of the comparison), --updates N, --epochs N
+// (fit), --threads N
 // (OpenBLAS threads, default 1: see BenchOptions), --dir DIR (the dataset directory).
 import NeuralEngine
 #if canImport(Glibc)
