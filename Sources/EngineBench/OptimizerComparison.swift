@@ -25,8 +25,10 @@ func runOptimizerComparison(_ options: BenchOptions) throws {
     for run in selected {
         var optimizer = run.optimizer
         var network = MLP<Float>(sizes: [784, 100, 100, 100, 100, 10], activation: .relu, initializer: .he, seed: 0)
+        let cpuStart = cpuSecondsNow()
         let result = trainer.train(&network, optimizer: &optimizer, on: training)
+        let cpuSeconds = cpuSecondsNow() - cpuStart
         let accuracy = network.accuracy(test.inputs, labels: test.labels)
-        printResult(run: run.name, seconds: result.seconds, finalLoss: result.finalLoss, testAccuracy: accuracy)
+        printResult(run: run.name, seconds: result.seconds, finalLoss: result.finalLoss, testAccuracy: accuracy, cpuSeconds: cpuSeconds)
     }
 }

@@ -4,8 +4,8 @@
 //   engine-bench fit             the best MLP trained within about a minute
 //
 // Options: --only NAME (one optimizer of the comparison), --updates N, --epochs N
-// (fit), --threads N
-// (OpenBLAS threads, default 1: see BenchOptions), --dir DIR (the dataset directory).
+// (fit), --threads N|auto (OpenBLAS threads; by default measured: see Threading.swift),
+// --dir DIR (the dataset directory).
 import NeuralEngine
 #if canImport(Glibc)
 import Glibc
