@@ -12,6 +12,8 @@ struct BenchOptions {
     var only: String?
     var updates: Int?
     var epochs: Int?
+    /// fit's time budget for training.
+    var seconds: Double?
     /// OpenBLAS threads; nil measures which is faster now (`fastestBLASThreadCount`).
     var threads: Int?
     var directory: String?
@@ -38,6 +40,10 @@ struct BenchOptions {
                 let v = try value(for: argument)
                 guard let n = Int(v), n > 0 else { throw UsageError(description: "--epochs: not a positive number: \(v)") }
                 epochs = n
+            case "--seconds":
+                let v = try value(for: argument)
+                guard let n = Double(v), n > 0 else { throw UsageError(description: "--seconds: not a positive number: \(v)") }
+                seconds = n
             case "--threads":
                 let v = try value(for: argument)
                 if v == "auto" { threads = nil; continue }
@@ -45,7 +51,7 @@ struct BenchOptions {
                 threads = n
             case "--dir": directory = try value(for: argument)
             case "-h", "--help":
-                print("usage: engine-bench [fit] [--only NAME] [--updates N] [--epochs N] [--threads N|auto] [--dir DIR]")
+                print("usage: engine-bench [fit] [--only NAME] [--updates N] [--epochs N] [--seconds S] [--threads N|auto] [--dir DIR]")
                 exit(0)
             default:
                 throw UsageError(description: "unknown argument \(argument); see engine-bench --help")

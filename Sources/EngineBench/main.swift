@@ -4,7 +4,7 @@
 //   engine-bench fit             the best MLP trained within about a minute
 //
 // Options: --only NAME (one optimizer of the comparison), --updates N, --epochs N
-// (fit), --threads N|auto (OpenBLAS threads; by default measured: see Threading.swift),
+// or --seconds S (fit's length; default 50 s of training), --threads N|auto (OpenBLAS threads; by default measured: see Threading.swift),
 // --dir DIR (the dataset directory).
 import NeuralEngine
 #if canImport(Glibc)
