@@ -1,4 +1,4 @@
-import CBLAS
+import NeuralEngine
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,10 +11,11 @@ struct BenchOptions {
     var command = Command.optimizerComparison
     var only: String?
     var updates: Int?
-    /// OpenBLAS threads. One by default: the products here are small (at most
-    /// 128×784 by 784×100 in the comparison), and a second thread costs more in
-    /// hand-offs than it saves — measured in Benchmarks/README.md.
-    var threads = 1
+    var epochs: Int?
+    /// fit's time budget for training.
+    var seconds: Double?
+    /// OpenBLAS threads; nil measures which is faster now (`fastestBLASThreadCount`).
+    var threads: Int?
     var directory: String?
 
     struct UsageError: Error, CustomStringConvertible {
@@ -35,13 +36,22 @@ struct BenchOptions {
                 let v = try value(for: argument)
                 guard let n = Int(v), n > 0 else { throw UsageError(description: "--updates: not a positive number: \(v)") }
                 updates = n
+            case "--epochs":
+                let v = try value(for: argument)
+                guard let n = Int(v), n > 0 else { throw UsageError(description: "--epochs: not a positive number: \(v)") }
+                epochs = n
+            case "--seconds":
+                let v = try value(for: argument)
+                guard let n = Double(v), n > 0 else { throw UsageError(description: "--seconds: not a positive number: \(v)") }
+                seconds = n
             case "--threads":
                 let v = try value(for: argument)
-                guard let n = Int(v), n > 0 else { throw UsageError(description: "--threads: not a positive number: \(v)") }
+                if v == "auto" { threads = nil; continue }
+                guard let n = Int(v), n > 0 else { throw UsageError(description: "--threads: not a positive number or auto: \(v)") }
                 threads = n
             case "--dir": directory = try value(for: argument)
             case "-h", "--help":
-                print("usage: engine-bench [fit] [--only NAME] [--updates N] [--threads N] [--dir DIR]")
+                print("usage: engine-bench [fit] [--only NAME] [--updates N] [--epochs N] [--seconds S] [--threads N|auto] [--dir DIR]")
                 exit(0)
             default:
                 throw UsageError(description: "unknown argument \(argument); see engine-bench --help")
@@ -49,8 +59,11 @@ struct BenchOptions {
         }
     }
 
+    /// Sets OpenBLAS's thread count and says on standard error what it chose.
     func applyThreading() {
-        openblas_set_num_threads(Int32(threads))
+        let count = threads ?? fastestBLASThreadCount()
+        BLAS.threadCount = count
+        printError("engine-bench: \(count) BLAS thread\(count == 1 ? "" : "s")\(threads == nil ? " (measured fastest)" : "")")
     }
 }
 
@@ -66,15 +79,25 @@ func printError(_ message: String) {
     line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
 }
 
-/// `{"run": …, "seconds": …, "final_loss": …, "test_acc": …}` on one line, flushed, so
-/// a script can read results as they come.
-func printResult(run: String, seconds: Double, finalLoss: Double, testAccuracy: Double) {
+/// CPU time of this process in seconds, all threads together. On a shared machine
+/// the wall-clock `seconds` depend on what else runs; with one BLAS thread this does
+/// not (much).
+func cpuSecondsNow() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
+/// `{"run": …, "seconds": …, "final_loss": …, "test_acc": …, "cpu_seconds": …}` on one
+/// line, flushed, so a script can read results as they come. `seconds` is wall-clock
+/// time of the training loop; `cpu_seconds` the CPU time it used.
+func printResult(run: String, seconds: Double, finalLoss: Double, testAccuracy: Double, cpuSeconds: Double) {
     func number(_ x: Double, _ digits: Int) -> String {
         guard x.isFinite else { return "null" }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         return "\((x * scale).rounded() / scale)"
     }
-    print("{\"run\": \"\(run)\", \"seconds\": \(number(seconds, 3)), \"final_loss\": \(number(finalLoss, 4)), \"test_acc\": \(number(testAccuracy, 4))}")
+    print("{\"run\": \"\(run)\", \"seconds\": \(number(seconds, 3)), \"final_loss\": \(number(finalLoss, 4)), \"test_acc\": \(number(testAccuracy, 4)), \"cpu_seconds\": \(number(cpuSeconds, 3))}")
     fflush(nil)
 }

@@ -3,8 +3,9 @@
 //   engine-bench                 the DLFS optimizer comparison (one JSON line each)
 //   engine-bench fit             the best MLP trained within about a minute
 //
-// Options: --only NAME (one optimizer of the comparison), --updates N, --threads N
-// (OpenBLAS threads, default 1: see BenchOptions), --dir DIR (the dataset directory).
+// Options: --only NAME (one optimizer of the comparison), --updates N, --epochs N
+// or --seconds S (fit's length; default 50 s of training), --threads N|auto (OpenBLAS threads; by default measured: see Threading.swift),
+// --dir DIR (the dataset directory).
 import NeuralEngine
 #if canImport(Glibc)
 import Glibc

@@ -48,3 +48,23 @@ import Testing
         #expect(dbn.layerSizes == [12, 8, 5])
     }
 }
+
+@Suite struct PretrainingTests {
+    @Test func deepBeliefNetworkInitializesAnMLP() {
+        let data = RestrictedBoltzmannMachineTests.binaryData()
+        var dbn = DeepBeliefNetwork<Double>(layerSizes: [12, 8, 5], seed: 2)
+        dbn.pretrain(on: data, epochs: 5, batchSize: 20, learningRate: 0.5, seed: 5)
+        var net = MLP<Double>(sizes: [12, 8, 5, 3], activation: .sigmoid, initializer: .xavierDLFS, seed: 1)
+        let outputLayer = net.parameters[4]
+        net.initialize(from: dbn)
+        #expect(net.parameters[0] == dbn.layers[0].weights)
+        #expect(net.parameters[1] == dbn.layers[0].hiddenBias)
+        #expect(net.parameters[2] == dbn.layers[1].weights)
+        #expect(net.parameters[3] == dbn.layers[1].hiddenBias)
+        #expect(net.parameters[4] == outputLayer)
+        // With sigmoid units the network's hidden layer computes the RBM's p(h | v).
+        let hidden = net.activations(data)[1]
+        let expected = dbn.features(data)
+        #expect(zip(hidden.storage, expected.storage).allSatisfy { abs($0 - $1) < 1e-12 })
+    }
+}

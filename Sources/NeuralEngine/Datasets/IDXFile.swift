@@ -36,8 +36,11 @@ public struct IDXFile: Equatable, Sendable {
         func corrupt(_ reason: String) -> EngineError {
             .corruptFile(path: path, reason: reason, debianPackage: debianPackage)
         }
-        guard access(path, R_OK) == 0, let file = gzopen(path, "rb") else {
+        guard access(path, F_OK) == 0 else {
             throw EngineError.missingFile(path: path, debianPackage: debianPackage)
+        }
+        guard let file = gzopen(path, "rb") else {
+            throw corrupt("cannot be opened: \(String(cString: strerror(errno)))")
         }
         defer { gzclose(file) }
         gzbuffer(file, 1 << 20)
