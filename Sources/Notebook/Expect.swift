@@ -16,36 +16,37 @@ public func expect(_ claim: String, _ condition: Bool, _ detail: @autoclosure ()
 @discardableResult
 public func expect<T: Comparable>(_ claim: String, _ value: T, lessThan bound: T,
                                   file: String = #filePath, line: Int = #line) -> Bool {
-    record(claim, value < bound, "\(show(value)) < \(show(bound))", file: file, line: line)
+    compare(claim, value < bound, value, "<", bound, file: file, line: line)
 }
 
 /// Holds when `value <= bound`.
 @discardableResult
 public func expect<T: Comparable>(_ claim: String, _ value: T, atMost bound: T,
                                   file: String = #filePath, line: Int = #line) -> Bool {
-    record(claim, value <= bound, "\(show(value)) ≤ \(show(bound))", file: file, line: line)
+    compare(claim, value <= bound, value, "≤", bound, file: file, line: line)
 }
 
 /// Holds when `value > bound`.
 @discardableResult
 public func expect<T: Comparable>(_ claim: String, _ value: T, greaterThan bound: T,
                                   file: String = #filePath, line: Int = #line) -> Bool {
-    record(claim, value > bound, "\(show(value)) > \(show(bound))", file: file, line: line)
+    compare(claim, value > bound, value, ">", bound, file: file, line: line)
 }
 
 /// Holds when `value >= bound`.
 @discardableResult
 public func expect<T: Comparable>(_ claim: String, _ value: T, atLeast bound: T,
                                   file: String = #filePath, line: Int = #line) -> Bool {
-    record(claim, value >= bound, "\(show(value)) ≥ \(show(bound))", file: file, line: line)
+    compare(claim, value >= bound, value, "≥", bound, file: file, line: line)
 }
 
 /// Holds when `low <= value <= high`.
 @discardableResult
 public func expect<T: Comparable>(_ claim: String, _ value: T, between low: T, and high: T,
                                   file: String = #filePath, line: Int = #line) -> Bool {
-    record(claim, low <= value && value <= high,
-           "\(show(low)) ≤ \(show(value)) ≤ \(show(high))", file: file, line: line)
+    let passed = low <= value && value <= high
+    return record(claim, passed, passed ? "\(show(low)) ≤ \(show(value)) ≤ \(show(high))"
+                  : "got \(show(value)), expected between \(show(low)) and \(show(high))", file: file, line: line)
 }
 
 /// Holds when `|value − target| ≤ tolerance` (an absolute tolerance; NaN never holds).
@@ -54,8 +55,10 @@ public func expect<T: BinaryFloatingPoint>(_ claim: String, _ value: T, closeTo 
                                            tolerance: T, file: String = #filePath,
                                            line: Int = #line) -> Bool {
     let difference = abs(value - target)
-    return record(claim, difference <= tolerance,
-                  "\(show(value)) ≈ \(show(target)), |Δ| = \(show(difference)) \(difference <= tolerance ? "≤" : ">") \(show(tolerance))",
+    let passed = difference <= tolerance
+    return record(claim, passed,
+                  passed ? "\(show(value)) ≈ \(show(target)), |Δ| = \(show(difference)) ≤ \(show(tolerance))"
+                         : "got \(show(value)), expected \(show(target)) ± \(show(tolerance)), |Δ| = \(show(difference))",
                   file: file, line: line)
 }
 
@@ -63,8 +66,16 @@ public func expect<T: BinaryFloatingPoint>(_ claim: String, _ value: T, closeTo 
 @discardableResult
 public func expect<T: Equatable>(_ claim: String, _ value: T, equals expected: T,
                                  file: String = #filePath, line: Int = #line) -> Bool {
-    record(claim, value == expected, "\(show(value)) \(value == expected ? "=" : "≠") \(show(expected))",
-           file: file, line: line)
+    let passed = value == expected
+    return record(claim, passed, passed ? "= \(show(expected))" : "got \(show(value)), expected \(show(expected))",
+                  file: file, line: line)
+}
+
+/// `6 < 5` when it holds; `got 6, expected < 5` when it does not.
+private func compare(_ claim: String, _ passed: Bool, _ value: Any, _ relation: String, _ bound: Any,
+                     file: String, line: Int) -> Bool {
+    record(claim, passed, passed ? "\(show(value)) \(relation) \(show(bound))"
+                                 : "got \(show(value)), expected \(relation) \(show(bound))", file: file, line: line)
 }
 
 private func show(_ value: Any) -> String { NumberFormat.describe(value).text }

@@ -230,7 +230,10 @@ enum TrapReport {
                 let location = line[range.upperBound...].split(separator: ":")
                 if location.count >= 3, let l = Int(location[location.count - 2]),
                    let c = Int(location[location.count - 1]),
-                   location.dropLast(2).joined(separator: ":").hasSuffix(sourceName) {
+                   case let file = location.dropLast(2).joined(separator: ":"),
+                   // Debug line tables keep #sourceLocation's lines but, in some frames,
+                   // the generated file's name.
+                   file.hasSuffix(sourceName) || file.hasSuffix("/main.swift") {
                     if parsed.line == nil || parsed.line == l { parsed.line = l; parsed.column = c }
                 }
             }
