@@ -1,0 +1,3 @@
+func runFit(_ options: BenchOptions) throws {
+    throw BenchOptions.UsageError(description: "fit needs the MLP, not merged yet")
+}
