@@ -37,7 +37,7 @@ import Testing
     @Test func linkChecker() throws {
         let root = try TestBook.make([:])
         let out = root.appendingPathComponent("chapters")
-        try #"<a href="b.html#x">b</a> <a href="#top">top</a> <a href="https://e.org">e</a> <h1 id="top"></h1>"#
+        try ##"<a href="b.html#x">b</a> <a href="#top">top</a> <a href="https://e.org">e</a> <h1 id="top"></h1>"##
             .write(to: out.appendingPathComponent("a.html"), atomically: true, encoding: .utf8)
         try #"<p id="y"></p><a href="a.html#gone">a</a><a href="c.html">c</a>"#
             .write(to: out.appendingPathComponent("b.html"), atomically: true, encoding: .utf8)

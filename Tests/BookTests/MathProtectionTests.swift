@@ -6,7 +6,7 @@ import Testing
 
     @Test func inlineMathKeepsUnderscoresAsterisksAndBackslashes() {
         let tex = #"W_{t+1} = W_t - \eta g_t * x_i * y_j"#
-        #expect(spans("The update $\#(tex)$ here.") == [MathSpan(tex: tex, display: false)])
+        #expect(spans("The update $" + tex + "$ here.") == [MathSpan(tex: tex, display: false)])
     }
 
     @Test func displayMathSpansLines() {
@@ -39,5 +39,14 @@ import Testing
         let chapter = Chapter.parse("$a < b$", url: .init(fileURLWithPath: "/t/01.md"), path: "01.md")
         let page = ChapterPageRenderer.render(chapter, result: ChapterResult(blocks: []))
         #expect(page.bodyHTML.contains(#"<span class="math math-inline">a &lt; b</span>"#))
+    }
+}
+
+@Suite struct MathLineMapTests {
+    @Test func blockLinesCountTheLinesOfDisplayMath() {
+        let chapter = Chapter.parse("# T\n\n$$\na\nb\n$$\n\n```swift run\nprint(1)\n```\n",
+                                    url: .init(fileURLWithPath: "/t/01.md"), path: "01.md")
+        #expect(chapter.blocks.first?.fenceLine == 8)
+        #expect(chapter.blocks.first?.codeLine == 9)
     }
 }

@@ -19,7 +19,7 @@ import Testing
         let t = ResultTable(columns: ["이름", "value"], rows: [["가", "1.5"], ["long name", "10.25"]],
                             numeric: [false, true], caption: nil, id: nil)
         #expect(TextTable.render(t) == """
-        이름        value
+        이름       value
         ─────────  ─────
         가           1.5
         long name  10.25

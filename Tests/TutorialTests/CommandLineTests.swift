@@ -48,7 +48,7 @@ import Testing
         let result = try Self.run(["check"], in: root)
         #expect(result.status != 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.last == "2 passed, 3 failed")
+        #expect(lines.last == "3 passed, 2 failed")
         #expect(lines.contains("✗ chapters/02-failing.md:6:1: expectation failed: one is two (got 1, expected 2)"))
         #expect(lines.contains("✗ broken link: 02-failing.html: 01-passing.html#nowhere (no element with id 'nowhere')"))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/01-passing.html").path))
@@ -57,10 +57,10 @@ import Testing
         // --json: a machine-readable report; the closing line on standard error.
         let json = try Self.run(["check", "--json"], in: root)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(report["passed"] as? Int == 2)
-        #expect(report["failed"] as? Int == 3)
+        #expect(report["passed"] as? Int == 3)
+        #expect(report["failed"] as? Int == 2)
         #expect((report["chapters"] as? [[String: Any]])?.count == 2)
-        #expect(json.stderr.hasSuffix("2 passed, 3 failed\n"))
+        #expect(json.stderr.hasSuffix("3 passed, 2 failed\n"))
     }
 
     @Test func buildExitsNonZeroOnFailureAndCleanRemovesEverything() throws {
@@ -84,7 +84,7 @@ import Testing
         x = 42
         ✓ x is 42 (= 42)
         Table 1.
-        x
+         x
         ──
         42
 

@@ -54,7 +54,7 @@ public struct Chapter: Sendable {
                                           message: "error: unclosed code fence: the block opened here runs to the end of the chapter; close it with a line of backticks"))
         }
         let math = ProtectedMarkdown.protect(normalized)
-        let document = CommonMark.parse(math.text)
+        let document = CommonMark.parse(math.text).mappingLines(math.originalLine)
         let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
 
         var blocks: [RunBlock] = []

@@ -34,4 +34,12 @@ public struct MarkdownNode: Sendable {
         default: return children.map(\.plainText).joined()
         }
     }
+
+    /// The tree with every node's line passed through `map`.
+    func mappingLines(_ map: (Int) -> Int) -> MarkdownNode {
+        var copy = self
+        copy.line = map(line)
+        copy.children = children.map { $0.mappingLines(map) }
+        return copy
+    }
 }

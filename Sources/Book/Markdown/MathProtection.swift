@@ -18,6 +18,17 @@ public struct MathSpan: Sendable, Equatable {
 public struct ProtectedMarkdown: Sendable {
     public var text: String
     public var spans: [MathSpan]
+    /// For each line of `text` (0-based), its line in the original source (1-based):
+    /// display math over several lines becomes a one-line placeholder, and cmark's line
+    /// numbers must still name the chapter's real lines.
+    public var originalLines: [Int] = []
+
+    /// The source line of a line of the protected text (both 1-based).
+    public func originalLine(_ line: Int) -> Int {
+        guard line >= 1 else { return line }
+        if line - 1 < originalLines.count { return originalLines[line - 1] }
+        return line + (originalLines.last.map { $0 - originalLines.count } ?? 0)
+    }
 
     static let open: Character = "\u{E000}"
     static let close: Character = "\u{E001}"
@@ -75,7 +86,17 @@ extension ProtectedMarkdown {
                 output += protectProse(segment.text, spans: &spans)
             }
         }
-        return ProtectedMarkdown(text: output, spans: spans)
+        var result = ProtectedMarkdown(text: output, spans: spans)
+        // Line map: every placeholder swallowed its span's newlines.
+        var original = 1
+        for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+            result.originalLines.append(original)
+            original += 1
+            for piece in result.pieces(of: String(line)) {
+                if case .math(let span) = piece { original += span.tex.filter { $0 == "\n" }.count }
+            }
+        }
+        return result
     }
 
     private static func protectProse(_ text: String, spans: inout [MathSpan]) -> String {
