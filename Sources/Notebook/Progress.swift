@@ -9,3 +9,10 @@
 public func progress(_ done: Int, of total: Int, label: String? = nil) {
     Channel.shared.progress(ProgressUpdate(done: done, total: total, label: label))
 }
+
+/// A progress callback for the engine's `(done, total)` callbacks, e.g. the trainer's:
+///
+///     let result = trainer.train(&network, optimizer: &adam, on: train, progress: progress("Adam"))
+public func progress(_ label: String) -> (Int, Int) -> Void {
+    { done, total in progress(done, of: total, label: label) }
+}

@@ -85,3 +85,11 @@ import Testing
         }
     }
 }
+
+extension ExpectTests {
+    @Test func progressCallbackForTheTrainer() {
+        let report = progress("SGD")
+        let messages = capture { report(10, 10) }
+        #expect(messages == [.progress(ProgressUpdate(done: 10, total: 10, label: "SGD"))])
+    }
+}

@@ -7,7 +7,11 @@ public struct BuildReport: Codable, Sendable {
         public var path: String
         public var title: String
         public var cached: Bool
+        /// Wall time of this build's work on the chapter (0 when cached), and the
+        /// compile and run times of the results shown (from the cache when cached).
         public var seconds: Double
+        public var compileSeconds: Double
+        public var runSeconds: Double
         public var error: String?
         public var blocks: [BlockReport]
         public var expectations: [ExpectationReport]
@@ -88,7 +92,8 @@ public struct BuildReport: Codable, Sendable {
                 }
             }
             return ChapterReport(path: chapter.path, title: chapter.title, cached: outcome.cached,
-                                 seconds: outcome.seconds, error: outcome.result.chapterError,
+                                 seconds: outcome.seconds, compileSeconds: outcome.result.compileSeconds,
+                                 runSeconds: outcome.result.runSeconds, error: outcome.result.chapterError,
                                  blocks: blocks, expectations: expectations)
         }
     }
