@@ -48,3 +48,24 @@ import Testing
         ])
     }
 }
+
+@Suite struct TrapFrameTests {
+    @Test func engineFrameIsNamedWhenTheChapterFrameIsMissing() {
+        let stderr = """
+        *** Swift runtime failure: precondition failure ***
+          0 [inlined] [system] 0x00007f83f378e861 Swift runtime failure: precondition failure in libNotebookRuntime.so at //<compiler-generated>
+          1 [thunk]            0x00007f83f378e861 Dataset.init(inputs:labels:classCount:) + 65 in libNotebookRuntime.so at /work/x/Sources/NeuralEngine/Dataset.swift:8:9
+          2 [ra]               0x80000004ffffffff
+        """
+        let parsed = TrapReport.parse(stderr, sourceName: "01-a.md")
+        #expect(parsed.message == "error: Swift runtime failure: precondition failure")
+        #expect(parsed.line == nil)
+        #expect(parsed.callee == "Dataset.init(inputs:labels:classCount:) (Sources/NeuralEngine/Dataset.swift:8)")
+    }
+
+    @Test func uncaughtErrorReadsAsSuch() {
+        let parsed = TrapReport.parse("Swift/ErrorType.swift:254: Fatal error: Error raised at top level: Chapter.Oops()\n", sourceName: "01-a.md")
+        #expect(parsed.message == "error: uncaught error: Oops()")
+        #expect(parsed.line == nil)
+    }
+}

@@ -46,7 +46,9 @@ public struct ChapterRunner: Sendable {
 
         let fm = FileManager.default
         let dir = workDirectory.appendingPathComponent("\(chapter.slug)-\(UUID().uuidString.prefix(8))")
-        defer { try? fm.removeItem(at: dir) }
+        // TUTORIAL_KEEP_BUILD=1 keeps the generated program (main.swift) and its binary.
+        let keep = ProcessInfo.processInfo.environment["TUTORIAL_KEEP_BUILD"] == "1"
+        defer { if !keep { try? fm.removeItem(at: dir) } }
         let sourceName = ProgramSource.sourceName(for: chapter)
         let source = dir.appendingPathComponent("main.swift")
         let program = dir.appendingPathComponent("chapter")

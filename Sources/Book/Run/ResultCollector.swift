@@ -167,12 +167,12 @@ struct ResultCollector {
         case .exited(let status):
             failedIndex = current ?? (lastEnded + 1 < blocks.count ? lastEnded + 1 : nil)
             let trap = TrapReport.parse(stderr, sourceName: sourceName)
-            failure = .init(kind: .trap, message: trap.message ?? "error: the program exited with status \(status)",
+            failure = .init(kind: .trap, message: Self.message(trap, otherwise: "error: the program exited with status \(status)"),
                             location: trap.line.flatMap { chapter.location(line: $0, column: trap.column ?? 1) })
         case .signalled(let signal):
             failedIndex = current ?? (lastEnded + 1 < blocks.count ? lastEnded + 1 : nil)
             let trap = TrapReport.parse(stderr, sourceName: sourceName)
-            failure = .init(kind: .trap, message: trap.message ?? "error: the program stopped: \(signalDescription(signal))",
+            failure = .init(kind: .trap, message: Self.message(trap, otherwise: "error: the program stopped: \(signalDescription(signal))"),
                             location: trap.line.flatMap { chapter.location(line: $0, column: trap.column ?? 1) })
         }
 
@@ -197,6 +197,14 @@ struct ResultCollector {
         return result
     }
 
+    /// The trap's message, with the engine function it happened in when the chapter's
+    /// own line is unknown.
+    private static func message(_ trap: TrapReport.Parsed, otherwise: String) -> String {
+        var message = trap.message ?? otherwise
+        if trap.column == nil, let callee = trap.callee { message += " in \(callee)" }
+        return message
+    }
+
     private static func seconds(_ s: Double) -> String {
         s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
     }
@@ -204,7 +212,14 @@ struct ResultCollector {
 
 /// What a trapped program's standard error says about where and why.
 enum TrapReport {
-    struct Parsed { var message: String?; var line: Int?; var column: Int? }
+    struct Parsed {
+        var message: String?
+        var line: Int?
+        var column: Int?
+        /// The innermost named frame outside the chapter (an engine function, say):
+        /// `Dataset.init(inputs:labels:classCount:) (Sources/NeuralEngine/Dataset.swift:8)`.
+        var callee: String?
+    }
 
     /// Reads Swift's `FILE:LINE: Fatal error: …` line and the backtracer's frames
     /// (`… at FILE:LINE:COLUMN`), keeping those in the chapter's program.
@@ -214,7 +229,15 @@ enum TrapReport {
             let line = String(raw)
             if parsed.message == nil, let range = line.range(of: "Fatal error: ") {
                 let prefix = line[..<range.lowerBound]
-                parsed.message = "error: " + String(line[range.lowerBound...])
+                var message = String(line[range.upperBound...])
+                if message.hasPrefix("Error raised at top level: ") {
+                    var error = message.dropFirst("Error raised at top level: ".count)
+                    if error.hasPrefix("Chapter.") { error = error.dropFirst("Chapter.".count) }
+                    message = "uncaught error: \(error)"
+                } else {
+                    message = "Fatal error: " + message
+                }
+                parsed.message = "error: " + message
                 if prefix.hasSuffix(": ") {
                     let parts = prefix.dropLast(2).split(separator: ":")
                     if parts.count >= 2, let number = Int(parts[parts.count - 1]),
@@ -225,19 +248,49 @@ enum TrapReport {
             } else if parsed.message == nil, line.hasPrefix("*** Swift runtime failure: ") {
                 parsed.message = "error: Swift runtime failure: " + line.dropFirst("*** Swift runtime failure: ".count)
                     .replacingOccurrences(of: " ***", with: "")
-            } else if parsed.column == nil, let range = line.range(of: " at ", options: .backwards) {
-                // A backtrace frame: `  1  0x… main + 738 in chapter at 03-x.md:43:1`
-                let location = line[range.upperBound...].split(separator: ":")
-                if location.count >= 3, let l = Int(location[location.count - 2]),
-                   let c = Int(location[location.count - 1]),
-                   case let file = location.dropLast(2).joined(separator: ":"),
-                   // Debug line tables keep #sourceLocation's lines but, in some frames,
-                   // the generated file's name.
-                   file.hasSuffix(sourceName) || file.hasSuffix("/main.swift") {
-                    if parsed.line == nil || parsed.line == l { parsed.line = l; parsed.column = c }
+            } else if let frame = Frame(line) {
+                let inChapter = frame.file.hasSuffix(sourceName)
+                    // Debug line tables keep #sourceLocation's lines but, in some frames,
+                    // the generated file's name.
+                    || frame.file.hasSuffix("/main.swift")
+                if inChapter {
+                    if parsed.column == nil, parsed.line == nil || parsed.line == frame.line {
+                        parsed.line = frame.line
+                        parsed.column = frame.column
+                    }
+                } else if parsed.callee == nil, parsed.column == nil, !frame.file.hasPrefix("/<compiler-generated>"),
+                          !frame.file.hasPrefix("//<compiler-generated>") {
+                    var file = frame.file
+                    if let range = file.range(of: "/Sources/") { file = "Sources/" + file[range.upperBound...] }
+                    parsed.callee = "\(frame.function) (\(file):\(frame.line))"
                 }
             }
         }
         return parsed
+    }
+
+    /// One frame of the backtracer's report:
+    /// `  1 [thunk]  0x00007f… Dataset.init(…) + 65 in libNotebookRuntime.so at /path/Dataset.swift:8:9`
+    struct Frame {
+        var function: String
+        var file: String
+        var line: Int
+        var column: Int
+
+        init?(_ text: String) {
+            guard let at = text.range(of: " at ", options: .backwards),
+                  let address = text.range(of: " 0x") else { return nil }
+            let location = text[at.upperBound...].split(separator: ":")
+            guard location.count >= 3, let l = Int(location[location.count - 2]),
+                  let c = Int(location[location.count - 1]) else { return nil }
+            file = location.dropLast(2).joined(separator: ":")
+            line = l
+            column = c
+            var rest = text[address.upperBound...]
+            rest = rest.drop { $0 != " " }.dropFirst()
+            if let plus = rest.range(of: " + ") { function = String(rest[..<plus.lowerBound]) }
+            else if let inImage = rest.range(of: " in ") { function = String(rest[..<inImage.lowerBound]) }
+            else { function = String(rest) }
+        }
     }
 }
