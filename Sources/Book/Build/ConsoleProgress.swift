@@ -22,6 +22,8 @@ public final class ConsoleProgress: BuildObserver, @unchecked Sendable {
     private var estimates: [String: Double] = [:]
     private var drawnLines = 0
     private var timer: DispatchSourceTimer?
+    /// Terminal columns (`COLUMNS`; Swift cannot call the variadic `ioctl`).
+    private let width = ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) } ?? 80
 
     public init(live: Bool = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb") {
         self.live = live
@@ -43,6 +45,13 @@ public final class ConsoleProgress: BuildObserver, @unchecked Sendable {
         clearLocked()
     }
 
+    /// Writes text to standard output above the live display.
+    public func printAbove(_ text: String) {
+        lock.lock(); defer { lock.unlock() }
+        clearLocked()
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     public func handle(_ event: BuildEvent) {
         lock.lock(); defer { lock.unlock() }
         switch event {
@@ -61,6 +70,7 @@ public final class ConsoleProgress: BuildObserver, @unchecked Sendable {
             case .progress(let p):
                 let bar = Self.bar(Double(p.done) / Double(max(p.total, 1)))
                 r.progress = "\(p.label.map { $0 + " " } ?? "")\(bar) \(p.done)/\(p.total)"
+            case .item: return
             }
             running[slug] = r
         case .chapterFinished(let slug, let failed, let cached, let seconds):
@@ -85,7 +95,8 @@ public final class ConsoleProgress: BuildObserver, @unchecked Sendable {
             if let progress = r.progress { text += "  \(progress)" }
             text += String(format: "  %.0f s", elapsed)
             if let estimate = r.estimate { text += String(format: " of ~%.0f s", estimate) }
-            lines.append(text)
+            // A wrapped line would break the cursor movement that redraws the display.
+            lines.append(String(text.prefix(max(width - 1, 20))))
         }
         let out = lines.map { $0 + "\n" }.joined()
         FileHandle.standardError.write(Data(out.utf8))

@@ -6,6 +6,8 @@ public enum RunEvent: Sendable {
     case compiling
     case block(index: Int, of: Int)
     case progress(ProgressUpdate)
+    /// A result of block `block` as it arrives (printed text in the pieces it came in).
+    case item(block: Int, BlockResult.Item)
 }
 
 /// Limits that keep a bad chapter from hanging or flooding the build.

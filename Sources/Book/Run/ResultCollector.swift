@@ -110,6 +110,7 @@ struct ResultCollector {
     private mutating func append(_ item: BlockResult.Item) {
         guard let target else { return }
         blocks[target].items.append(item)
+        onEvent(.item(block: target, item))
     }
 
     private mutating func appendText(_ text: String) {
@@ -122,6 +123,7 @@ struct ResultCollector {
             text = kept
         }
         guard !text.isEmpty else { return }
+        onEvent(.item(block: target, .text(text)))
         textBytes[target] += text.utf8.count
         if case .text(let earlier)? = blocks[target].items.last {
             blocks[target].items[blocks[target].items.count - 1] = .text(earlier + text)
