@@ -74,3 +74,17 @@ import Testing
         #expect(cache.entry(for: "02-trap") != nil)
     }
 }
+
+extension FailureTests {
+    @Test func figureThatCannotBeDrawnIsMarkedAndFailsCheck() async throws {
+        let book = try await SharedBuilds.failures.value
+        let chapter = try #require(book.chapter("07-figure-error.md"))
+        #expect(chapter.blocks.map(\.status) == ["ran"])
+        #expect(chapter.expectations.map(\.passed) == [false])
+        #expect(chapter.expectations.first?.location == "chapters/07-figure-error.md:5:1")
+        let html = try book.page("07-figure-error")
+        #expect(html.contains(#"<div class="block-error">chapters/07-figure-error.md:5:1: error: the figure could not be drawn: the series is empty</div>"#))
+        #expect(html.contains("<figcaption>Figure 1. Empty &lt;data&gt;</figcaption>"))
+        #expect(html.contains("still running"))
+    }
+}

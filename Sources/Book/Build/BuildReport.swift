@@ -85,10 +85,21 @@ public struct BuildReport: Codable, Sendable {
                 }
                 blocks.append(BlockReport(location: "\(chapter.path):\(block.fenceLine)",
                                           status: result.status.rawValue, message: message))
-                for case .expectation(let e, let location) in result.items {
-                    expectations.append(ExpectationReport(
-                        claim: e.claim, passed: e.passed, detail: e.detail,
-                        location: location.map { chapter.describe($0) } ?? chapter.path))
+                for item in result.items {
+                    switch item {
+                    case .expectation(let e, let location):
+                        expectations.append(ExpectationReport(
+                            claim: e.claim, passed: e.passed, detail: e.detail,
+                            location: location.map { chapter.describe($0) } ?? chapter.path))
+                    case .figure(let f) where f.error != nil:
+                        // A figure that could not be drawn fails like an expectation.
+                        let location = f.line.flatMap { chapter.location(line: $0, column: 1) }
+                        expectations.append(ExpectationReport(
+                            claim: "the figure\(f.caption.map { " “\($0)”" } ?? "") can be drawn", passed: false,
+                            detail: f.error, location: location.map { chapter.describe($0) } ?? chapter.path))
+                    default:
+                        break
+                    }
                 }
             }
             return ChapterReport(path: chapter.path, title: chapter.title, cached: outcome.cached,

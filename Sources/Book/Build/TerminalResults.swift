@@ -90,6 +90,9 @@ public struct TerminalResults: Sendable {
                 var t = table
                 t.caption = "Table \(tableNumber).\(table.caption.map { " " + $0 } ?? "")"
                 line = TextTable.render(t)
+            case .figure(let figure) where figure.error != nil:
+                figureNumber += 1
+                line = "✗ Figure \(figureNumber) could not be drawn: \(figure.error ?? "")"
             case .figure(let figure):
                 figureNumber += 1
                 let name = "figure-\(figureNumber)\(figure.id.map { "-" + $0 } ?? "").svg"

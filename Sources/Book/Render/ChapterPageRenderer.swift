@@ -36,7 +36,7 @@ public enum ChapterPageRenderer {
     private static func blockHTML(_ block: RunBlock, _ result: BlockResult, chapter: Chapter,
                                   figureNumber: inout Int, tableNumber: inout Int) -> String {
         var classes = "block"
-        if result.status == .failed || result.failedExpectations > 0 { classes += " failed" }
+        if result.status == .failed || result.failedChecks > 0 { classes += " failed" }
         if result.status == .notRun { classes += " not-run-block" }
         var out = "<section class=\"\(classes)\" id=\"\(escapeHTML(anchor(of: block)))\">\n"
         let code = "<pre class=\"code\"><code class=\"language-swift\">\(escapeHTML(block.code))</code></pre>\n"
@@ -57,7 +57,7 @@ public enum ChapterPageRenderer {
                 out += tableHTML(table, number: tableNumber)
             case .figure(let figure):
                 figureNumber += 1
-                out += figureHTML(figure, number: figureNumber)
+                out += figureHTML(figure, number: figureNumber, chapter: chapter)
             case .expectation(let outcome, let location):
                 let where_ = location.map { chapter.describe($0) } ?? chapter.path
                 if outcome.passed {
@@ -102,8 +102,12 @@ public enum ChapterPageRenderer {
         return out + "</tbody>\n</table>\n"
     }
 
-    private static func figureHTML(_ figure: ResultFigure, number: Int) -> String {
+    private static func figureHTML(_ figure: ResultFigure, number: Int, chapter: Chapter) -> String {
         let id = "fig-" + (figure.id ?? String(number))
+        if let error = figure.error {
+            let place = figure.line.flatMap { chapter.location(line: $0, column: 1) }.map { chapter.describe($0) } ?? chapter.path
+            return "<figure class=\"figure failed\" id=\"\(escapeHTML(id))\">\n<div class=\"block-error\">\(escapeHTML(place)): error: the figure could not be drawn: \(escapeHTML(error))</div>\n<figcaption>Figure \(number).\(figure.caption.map { " " + escapeHTML($0) } ?? "")</figcaption>\n</figure>\n"
+        }
         var svg = figure.svg.trimmingSpaces
         if svg.hasPrefix("<?xml"), let end = svg.range(of: "?>") { svg = String(svg[end.upperBound...]).trimmingSpaces }
         // Only an SVG document is inlined; anything else is shown as text.

@@ -23,7 +23,7 @@ public struct ChapterResult: Codable, Sendable {
     }
 
     public var hasFailures: Bool {
-        chapterError != nil || blocks.contains { $0.status != .ran || $0.failedExpectations > 0 }
+        chapterError != nil || blocks.contains { $0.status != .ran || $0.failedChecks > 0 }
     }
 }
 
@@ -74,6 +74,13 @@ public struct BlockResult: Codable, Sendable {
         items.compactMap { if case .expectation(let e, _) = $0 { return e } else { return nil } }
     }
     public var failedExpectations: Int { expectations.filter { !$0.passed }.count }
+    /// Figures that could not be drawn.
+    public var failedFigures: [ResultFigure] {
+        items.compactMap { if case .figure(let f) = $0, f.error != nil { return f } else { return nil } }
+    }
+    /// Failed expectations and figures that could not be drawn: what marks a block
+    /// that ran as failing.
+    public var failedChecks: Int { failedExpectations + failedFigures.count }
 }
 
 extension Chapter {
