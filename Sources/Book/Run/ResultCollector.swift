@@ -161,7 +161,7 @@ struct ResultCollector {
             failedIndex = current ?? (lastEnded + 1 < blocks.count ? lastEnded + 1 : nil)
             result.isTransient = true
             if chapterTimedOut {
-                failure = .init(kind: .timeout, message: "error: timed out: the chapter ran longer than its limit of \(Int(limits.chapterSeconds)) s")
+                failure = .init(kind: .timeout, message: "error: timed out: the chapter ran longer than its limit of \(Self.seconds(limits.chapterSeconds))")
             } else {
                 let seconds = failedIndex.flatMap { chapter.blocks[$0].options.timeout } ?? limits.blockSeconds
                 failure = .init(kind: .timeout, message: "error: timed out: the block ran longer than its limit of \(Self.seconds(seconds)) (set timeout=SECONDS on its fence line to allow more)")
