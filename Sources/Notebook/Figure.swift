@@ -15,3 +15,15 @@ public func figure(caption: String? = nil, id: String? = nil, line: Int = #line,
                                                  error: "\(error)", line: line)))
     }
 }
+
+/// Shows a chart from the plotting module under the block:
+///
+///     var chart = LineChart(title: "Loss", xLabel: "update", yLabel: "loss")
+///     chart.add(series: "SGD", y: sgdLosses)
+///     figure(chart, caption: "Loss per update", id: "loss")
+///
+/// A chart that cannot be drawn (`PlotError`) is marked on the page where it would be
+/// and fails `tutorial check`; the chapter goes on.
+public func figure(_ chart: some Figure, caption: String? = nil, id: String? = nil, line: Int = #line) {
+    figure(caption: caption, id: id, line: line) { try chart.svg() }
+}

@@ -33,6 +33,9 @@ import Testing
         #expect(html.contains(#"<figure class="figure" id="fig-square">"#))
         #expect(html.contains(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>"#))
         #expect(html.contains("<figcaption>Figure 1. A square</figcaption>"))
+        // A chart of the plotting module, inlined as SVG.
+        #expect(html.contains(#"<figure class="figure" id="fig-2">"# + "\n<svg"))
+        #expect(html.contains("<figcaption>Figure 2. A line chart</figcaption>"))
     }
 
     @Test func expectationsPassAndFailWithValuesAndLines() async throws {
@@ -40,13 +43,13 @@ import Testing
         let html = try book.page("01-results")
         #expect(html.contains(#"<div class="expectation passed"><span class="mark">✓</span> the total is six <span class="detail">(6 ≈ 6, |Δ| = 0 ≤ 1e-09)</span></div>"#))
         #expect(html.contains(#"<div class="expectation passed"><span class="mark">✓</span> the counter moved <span class="detail">(= 11)</span></div>"#))
-        #expect(html.contains(#"<div class="expectation failed"><span class="mark">✗</span> the total is below five <span class="detail">(got 6, expected &lt; 5)</span> <span class="location">chapters/01-results.md:35:1: expectation failed</span></div>"#))
+        #expect(html.contains(#"<div class="expectation failed"><span class="mark">✗</span> the total is below five <span class="detail">(got 6, expected &lt; 5)</span> <span class="location">chapters/01-results.md:38:1: expectation failed</span></div>"#))
         // A failed expectation does not stop the block.
         #expect(html.contains("after a failed expectation"))
         let expectations = try #require(book.chapter("01-results.md")?.expectations)
         #expect(expectations.map(\.passed) == [true, true, false])
         #expect(book.report.failed == 1)
-        #expect(book.report.failureLines == ["chapters/01-results.md:35:1: expectation failed: the total is below five (got 6, expected < 5)"])
+        #expect(book.report.failureLines == ["chapters/01-results.md:38:1: expectation failed: the total is below five (got 6, expected < 5)"])
     }
 
     @Test func koreanAndHTMLSpecialCharactersAreEscaped() async throws {
