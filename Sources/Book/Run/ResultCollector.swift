@@ -49,11 +49,13 @@ struct ResultCollector {
                 return
             }
             channelBuffer.append(contentsOf: bytes)
-            while let newline = channelBuffer.firstIndex(of: 0x0A) {
-                let line = channelBuffer[channelBuffer.startIndex..<newline]
-                handle(line: Data(line))
-                channelBuffer.removeSubrange(channelBuffer.startIndex...newline)
+            // Handle every complete line, then drop them in one step.
+            var start = channelBuffer.startIndex
+            while let newline = channelBuffer[start...].firstIndex(of: 0x0A) {
+                handle(line: Data(channelBuffer[start..<newline]))
+                start = newline + 1
             }
+            if start > channelBuffer.startIndex { channelBuffer.removeSubrange(channelBuffer.startIndex..<start) }
             if channelBuffer.count > Self.lineLimit {
                 channelBuffer.removeAll()
                 append(.note("A result larger than \(Self.lineLimit >> 20) MB was dropped."))
