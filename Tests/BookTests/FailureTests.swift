@@ -24,7 +24,7 @@ import Testing
         let message = try #require(b[0].message)
         #expect(message.hasPrefix("chapters/02-trap.md:7:"))
         #expect(message.contains("error:"))
-        #expect(b[1].message == "did not run: the block at line 4 failed")
+        #expect(b[1].message == "did not run: block 1 failed at line 7")
         let html = try await SharedBuilds.failures.value.page("02-trap")
         #expect(html.contains("<pre class=\"output\">before the trap\n</pre>"))
     }

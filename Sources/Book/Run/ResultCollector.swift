@@ -189,10 +189,11 @@ struct ResultCollector {
                     failure.location = CodeLocation(block: index, line: 1, column: chapter.blocks[index].column)
                 }
                 result.blocks[index].failure = failure
-                let failedLine = chapter.blocks[index].codeLine
+                let failedLine = failure.location.map { chapter.blocks[$0.block].codeLine + $0.line - 1 }
+                    ?? chapter.blocks[index].codeLine
                 for later in (index + 1)..<max(index + 1, blocks.count) {
                     result.blocks[later] = BlockResult(status: .notRun, failure: .init(
-                        kind: .notRun, message: "did not run: the block at line \(failedLine) failed"))
+                        kind: .notRun, message: "did not run: block \(index + 1) failed at line \(failedLine)"))
                 }
             } else {
                 result.chapterError = "\(chapter.path): \(failure.message)"
