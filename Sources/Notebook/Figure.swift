@@ -15,3 +15,11 @@ public func figure(caption: String? = nil, id: String? = nil, line: Int = #line,
                                                  error: "\(error)", line: line)))
     }
 }
+
+/// Shows a chart from the plotting module (`LineChart`, `Histogram`, `ContourPlot`,
+/// `SubplotGrid`, …). A chart that cannot be drawn (say, a log axis given zeros) is
+/// marked where it would be and fails `tutorial check`; the chapter goes on.
+public func figure(_ chart: some Figure, caption: String? = nil, id: String? = nil,
+                   line: Int = #line) {
+    figure(caption: caption, id: id, line: line) { try chart.svg() }
+}
