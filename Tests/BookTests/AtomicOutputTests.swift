@@ -25,3 +25,15 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/01-a.html").path))
     }
 }
+
+extension AtomicOutputTests {
+    @Test func picturesBesideTheChaptersAreCopied() async throws {
+        let root = try TestBook.make(["01-a.md": "# A\n\n![a dot](images/dot.svg)\n"])
+        let images = root.appendingPathComponent("chapters/images")
+        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+        try "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".write(to: images.appendingPathComponent("dot.svg"), atomically: true, encoding: .utf8)
+        let book = try await TestBook.build(root: root)
+        #expect(FileManager.default.fileExists(atPath: book.output.appendingPathComponent("images/dot.svg").path))
+        #expect(try book.page("01-a").contains(#"<img src="images/dot.svg" alt="a dot">"#))
+    }
+}

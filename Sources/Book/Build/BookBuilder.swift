@@ -45,14 +45,30 @@ public struct BookBuilder: Sendable {
             landingHTML = renderer.render(landing.document).html
         }
         let site = BookSite(title: source.title, landingHTML: landingHTML, chapters: pages)
-        try Self.writeAtomically(site, to: options.output, theme: options.themeDirectory)
+        try Self.writeAtomically(site, to: options.output, theme: options.themeDirectory,
+                                 images: Self.images(in: options.chapters), from: options.chapters)
         let broken = options.checkLinks ? LinkChecker.brokenLinks(in: options.output) : []
         return BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
     }
 
     /// Writes the site into a sibling temporary folder, then swaps it for `output`, so
     /// `output` is never half-written: a failed write leaves the previous book.
-    static func writeAtomically(_ site: BookSite, to output: URL, theme: URL?) throws {
+    /// Pictures beside the chapters (for `![…](images/x.png)` in prose), by path relative
+    /// to the chapters folder; they are copied to the same place in the output.
+    static func images(in chapters: URL) -> [String] {
+        let extensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp"]
+        guard let enumerator = FileManager.default.enumerator(atPath: chapters.path) else { return [] }
+        var found: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            let name = (path as NSString).lastPathComponent
+            if name.hasPrefix(".") { enumerator.skipDescendants(); continue }
+            if extensions.contains((name as NSString).pathExtension.lowercased()) { found.append(path) }
+        }
+        return found.sorted()
+    }
+
+    static func writeAtomically(_ site: BookSite, to output: URL, theme: URL?,
+                                images: [String] = [], from chapters: URL? = nil) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -62,6 +78,15 @@ public struct BookBuilder: Sendable {
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try SiteWriter(themeDirectory: theme).write(site, to: temporary)
+            if let chapters {
+                for image in images {
+                    let target = temporary.appendingPathComponent(image)
+                    // The site's own files win over a picture of the same name.
+                    guard !fm.fileExists(atPath: target.path) else { continue }
+                    try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try fm.copyItem(at: chapters.appendingPathComponent(image), to: target)
+                }
+            }
         } catch {
             try? fm.removeItem(at: temporary)
             throw BookError.io("writing the book to \(output.path): \(error)")
