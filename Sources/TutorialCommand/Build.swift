@@ -25,6 +25,7 @@ extension Tutorial {
 /// What `build` and `check` share: find the runtime, build with a progress display.
 enum BookCommand {
     static func build(_ book: BookOptions, checkLinks: Bool) async throws -> BuildReport {
+        RunningChildren.shared.stopChildrenOnInterrupt()
         let runtime: RuntimeLocation
         do { runtime = try RuntimeLocation.find() } catch {
             printError("error: \(error)")

@@ -26,6 +26,7 @@ extension Tutorial {
                 printError("error: \(error)")
                 throw ExitCode.failure
             }
+            RunningChildren.shared.stopChildrenOnInterrupt()
             let figureDirectory = URL(fileURLWithPath: figures
                 ?? (NSTemporaryDirectory() + "tutorial-figures/" + loaded.slug))
             let printer = TerminalResults(chapter: loaded, figureDirectory: figureDirectory)

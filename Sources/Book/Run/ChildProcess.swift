@@ -68,6 +68,8 @@ struct ChildProcess {
 
         var pid: pid_t = 0
         let spawnError = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        if spawnError == 0 { RunningChildren.shared.add(pid) }
+        defer { if spawnError == 0 { RunningChildren.shared.remove(pid) } }
         // The parent keeps only the read ends.
         close(outPipe[1]); close(errPipe[1])
         if withChannel { close(chanPipe[1]) }
@@ -142,6 +144,41 @@ struct ChildProcess {
             if output.count < limit { output.append(contentsOf: bytes.prefix(limit - output.count)) }
         }
         return (termination, String(decoding: output, as: UTF8.self))
+    }
+}
+
+/// The process groups of the children running now, so that an interrupted build can
+/// stop them: they run in their own groups, out of reach of the terminal's Ctrl-C.
+public final class RunningChildren: @unchecked Sendable {
+    public static let shared = RunningChildren()
+    private let lock = NSLock()
+    private var groups: Set<pid_t> = []
+    private var sources: [DispatchSourceSignal] = []
+
+    func add(_ pid: pid_t) { lock.lock(); groups.insert(pid); lock.unlock() }
+    func remove(_ pid: pid_t) { lock.lock(); groups.remove(pid); lock.unlock() }
+
+    /// Kills every running child's process group.
+    public func killAll() {
+        lock.lock(); defer { lock.unlock() }
+        for pid in groups { kill(-pid, SIGKILL) }
+    }
+
+    /// On SIGINT or SIGTERM: kill the children, then exit with 128 + the signal.
+    public func stopChildrenOnInterrupt() {
+        lock.lock(); defer { lock.unlock() }
+        guard sources.isEmpty else { return }
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { [weak self] in
+                self?.killAll()
+                FileHandle.standardError.write(Data("\ninterrupted\n".utf8))
+                exit(128 + sig)
+            }
+            source.resume()
+            sources.append(source)
+        }
     }
 }
 
