@@ -33,13 +33,12 @@ public struct Affine<Scalar: MatrixScalar>: Layer {
         precondition(w.rows == inputs && w.cols == outputs && b.rows == 1 && b.cols == outputs,
                      "Affine \(inputs)→\(outputs): parameters are \(w.rows)×\(w.cols) and \(b.rows)×\(b.cols)")
         self.x = x
-        var y = Matrix<Scalar>(rows: x.rows, cols: outputs)
-        guard x.rows > 0 else { return y }
         let n = outputs, m = x.rows, k = inputs
+        guard m > 0 else { return Matrix(rows: 0, cols: n) }
         // Start from b in every row, then add x·W with β = 1.
-        y.storage.withUnsafeMutableBufferPointer { out in
+        let y = Matrix<Scalar>(rows: m, cols: n) { out in
             b.storage.withUnsafeBufferPointer { bias in
-                for r in 0..<m { (out.baseAddress! + r * n).update(from: bias.baseAddress!, count: n) }
+                for r in 0..<m { (out.baseAddress! + r * n).initialize(from: bias.baseAddress!, count: n) }
             }
             x.storage.withUnsafeBufferPointer { px in
                 w.storage.withUnsafeBufferPointer { pw in
@@ -83,9 +82,8 @@ public struct Affine<Scalar: MatrixScalar>: Layer {
         }
         guard needsInputGradient else { return Matrix(rows: 0, cols: 0) }
         // ∂x = dy·Wᵀ.
-        var dx = Matrix<Scalar>(rows: m, cols: k)
-        guard m > 0 else { return dx }
-        dx.storage.withUnsafeMutableBufferPointer { px in
+        guard m > 0 else { return Matrix(rows: 0, cols: k) }
+        let dx = Matrix<Scalar>(rows: m, cols: k) { px in
             dy.storage.withUnsafeBufferPointer { pd in
                 parameters[first].storage.withUnsafeBufferPointer { pw in
                     Scalar.gemm(transposeA: false, transposeB: true, m: m, n: k, k: n,

@@ -29,7 +29,8 @@ public struct Dropout<Scalar: MatrixScalar>: Layer {
     public mutating func forward(_ x: Matrix<Scalar>, parameters: [Matrix<Scalar>], first: Int,
                                  training: Bool, random: inout SeededRandom) -> Matrix<Scalar> {
         guard training else {
-            return style == .scaledAtTest ? x.mapped { [ratio] in $0 * Scalar(1 - ratio) } : x
+            let keep = Scalar(1 - ratio)
+            return style == .scaledAtTest ? x.mapped { $0 * keep } : x
         }
         // The mask already carries the training-time scale, so backward is dy·mask.
         let kept: Scalar = style == .inverted ? Scalar(1 / (1 - ratio)) : 1

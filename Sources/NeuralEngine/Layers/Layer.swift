@@ -53,31 +53,37 @@ extension Layer {
 }
 
 extension Matrix {
+    /// A matrix whose every element `fill` writes through the buffer it is given;
+    /// skips zeroing memory that is about to be overwritten (BLAS outputs with β = 0).
+    @inlinable init(rows: Int, cols: Int, fill: (UnsafeMutableBufferPointer<Scalar>) -> Void) {
+        let storage = [Scalar](unsafeUninitializedCapacity: rows * cols) { buffer, count in
+            fill(buffer)
+            count = rows * cols
+        }
+        self.init(rows: rows, cols: cols, storage: storage)
+    }
+
     /// A new matrix of the same shape whose element `i` is `f(self[i], other[i])`:
     /// the shape of most backward passes, `dx = f(dy, cached)`.
     @inlinable func combined(with other: Matrix, _ f: (Scalar, Scalar) -> Scalar) -> Matrix {
         precondition(rows == other.rows && cols == other.cols,
                      "Shapes \(rows)×\(cols) and \(other.rows)×\(other.cols) differ")
-        var out = Matrix(rows: rows, cols: cols)
-        storage.withUnsafeBufferPointer { a in
+        return storage.withUnsafeBufferPointer { a in
             other.storage.withUnsafeBufferPointer { b in
-                out.storage.withUnsafeMutableBufferPointer { o in
+                Matrix(rows: rows, cols: cols) { o in
                     for i in 0..<o.count { o[i] = f(a[i], b[i]) }
                 }
             }
         }
-        return out
     }
 
     /// Like `map`, through raw buffers so specialised loops vectorise.
     @inlinable func mapped(_ f: (Scalar) -> Scalar) -> Matrix {
-        var out = Matrix(rows: rows, cols: cols)
         storage.withUnsafeBufferPointer { a in
-            out.storage.withUnsafeMutableBufferPointer { o in
+            Matrix(rows: rows, cols: cols) { o in
                 for i in 0..<o.count { o[i] = f(a[i]) }
             }
         }
-        return out
     }
 }
 

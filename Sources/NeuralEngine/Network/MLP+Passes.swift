@@ -35,7 +35,17 @@ extension MLP {
     @_specialize(where Scalar == Float)
     @discardableResult
     public mutating func gradient(on data: Dataset<Scalar>, batch: [Int]) -> Scalar {
-        gradient(data.inputs.rows(batch), labels: batch.map { data.labels[$0] })
+        let inputs = data.inputs, width = inputs.cols
+        // The gather of `inputs.rows(batch)`, without first zeroing the batch.
+        let x = inputs.storage.withUnsafeBufferPointer { source in
+            Matrix<Scalar>(rows: batch.count, cols: width) { out in
+                for (i, r) in batch.enumerated() {
+                    precondition(r >= 0 && r < inputs.rows, "Example index \(r) out of 0..<\(inputs.rows)")
+                    (out.baseAddress! + i * width).initialize(from: source.baseAddress! + r * width, count: width)
+                }
+            }
+        }
+        return gradient(x, labels: batch.map { data.labels[$0] })
     }
 
     /// Backpropagation against target rows (one-hot, 0/1 or regression values).

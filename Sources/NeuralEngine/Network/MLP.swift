@@ -29,7 +29,8 @@ public struct HiddenLayer: Sendable, Equatable {
 /// The last layer's output is the logits z; `loss` pairs them with the output
 /// function (softmax, sigmoid or identity) and the loss.
 public struct MLP<Scalar: MatrixScalar>: Sendable {
-    public var layers: [any Layer<Scalar>]
+    /// The layers in order; they refer to `parameters` by slot, so they are fixed at creation.
+    public internal(set) var layers: [any Layer<Scalar>]
     public var parameters: [Matrix<Scalar>]
     public var gradients: [Matrix<Scalar>]
     public let parameterNames: [String]
