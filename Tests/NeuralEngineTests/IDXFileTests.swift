@@ -80,6 +80,9 @@ import Testing
         #expect(data.inputs[1, 784 - 256 - 0] == Float(Self.images.bytes[784 + 528]) / 255)
         #expect(data.inputs.max() <= 1 && data.inputs.min() >= 0)
         #expect(FashionMNIST.classNames[data.labels[0]] == "Ankle boot")
+        let image = data.image(2)
+        #expect(image.rows == 28 && image.cols == 28)
+        #expect(image[1, 0] == Float(Self.images.bytes[2 * 784 + 28]) / 255)
     }
 
     @Test func labelCountMustMatchImages() throws {

@@ -21,6 +21,7 @@ public struct DeepBeliefNetwork<Scalar: MatrixScalar>: Sendable {
     /// Trains each RBM in turn with CD-1 on what the layers below make of `data`.
     /// Returns the per-epoch reconstruction errors of each layer. `progress` receives
     /// (layer, epoch, error) after every epoch.
+    @_specialize(where Scalar == Float)
     @discardableResult
     public mutating func pretrain(
         on data: Matrix<Scalar>, epochs: Int, batchSize: Int = 100, learningRate: Double = 0.1,
@@ -39,6 +40,7 @@ public struct DeepBeliefNetwork<Scalar: MatrixScalar>: Sendable {
     }
 
     /// The top layer's hidden probabilities for `data`.
+    @_specialize(where Scalar == Float)
     public func features(_ data: Matrix<Scalar>) -> Matrix<Scalar> {
         layers.reduce(data) { $1.hiddenProbabilities($0) }
     }
