@@ -131,8 +131,11 @@ public struct ContourPlot: Figure {
             var step = Ticks.niceStep((e.upperBound - e.lowerBound) / Double(max(1, n)))
             if (e.upperBound - e.lowerBound) / step < Double(n) { step = Ticks.niceStep(step / 2.6) }
             let first = (e.lowerBound / step).rounded(.down) + 1
+            let last = (e.upperBound / step).rounded(.up)
+            // A range tiny next to its values (rounding noise on a constant) has no levels.
+            guard abs(first) < 1e15, abs(last) < 1e15, last - first < 1000 else { return [] }
             let (m, x) = Ticks.decompose(step)
-            return (Int(first)...Int((e.upperBound / step).rounded(.up)))
+            return (Int(first)...max(Int(first), Int(last)))
                 .map { Ticks.value($0, mantissa: m, exponent: x) }
                 .filter { $0 > e.lowerBound && $0 < e.upperBound }
         case .geometric(let n):

@@ -39,6 +39,10 @@ extension Panel {
     var figureName: String { title.map { "\(kind) \"\($0)\"" } ?? kind }
 
     func renderDocument() throws -> String {
+        guard width.isFinite, height.isFinite, width >= 1, height >= 1, width <= 100_000, height <= 100_000 else {
+            throw PlotError.invalidArgument(figure: figureName,
+                                            message: "figure size \(width) × \(height) must be between 1 and 100,000 pixels")
+        }
         var canvas = Canvas()
         try render(into: &canvas, frame: Rect(x: 0, y: 0, width: width, height: height),
                    options: PanelOptions())

@@ -103,7 +103,7 @@ public struct Histogram: Figure {
             var n = 0
             for v in s.values {
                 guard v.isFinite, v >= r.lowerBound, v <= r.upperBound else { dropped += 1; continue }
-                let i = min(bins - 1, Int((v - r.lowerBound) / width))
+                let i = clampedInt((v - r.lowerBound) / width, 0, bins - 1)
                 counts[i] += 1
                 n += 1
             }
