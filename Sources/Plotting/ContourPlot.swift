@@ -107,6 +107,7 @@ public struct ContourPlot: Figure {
     }
 
     public func svg() throws -> String { try renderDocument() }
+    public func svg(id: String?) throws -> String { try renderDocument(id: id) }
 
     /// The level values to draw.
     func levelValues() throws -> [Double] {

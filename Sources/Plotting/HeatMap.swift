@@ -59,6 +59,7 @@ public struct HeatMap: Figure {
     }
 
     public func svg() throws -> String { try renderDocument() }
+    public func svg(id: String?) throws -> String { try renderDocument(id: id) }
 
     var rows: Int { values.count }
     var columns: Int { values.first?.count ?? 0 }

@@ -65,6 +65,7 @@ public struct Histogram: Figure {
     }
 
     public func svg() throws -> String { try renderDocument() }
+    public func svg(id: String?) throws -> String { try renderDocument(id: id) }
 
     /// The bin range used: the fixed range, or the extent of all finite values.
     func binRange() throws -> ClosedRange<Double> {

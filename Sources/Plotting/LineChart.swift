@@ -92,6 +92,7 @@ public struct LineChart: Figure {
     }
 
     public func svg() throws -> String { try renderDocument() }
+    public func svg(id: String?) throws -> String { try renderDocument(id: id) }
 }
 
 extension LineChart: Panel {
