@@ -98,8 +98,11 @@ public struct ContourPlot: Figure {
         path name: String, x: [X], y: [Y], color: PlotColor? = nil
     ) {
         paths.append(Path(name: name, x: SeriesData.doubles(x), y: SeriesData.doubles(y),
-                          color: color ?? .palette(paths.count == 0 ? 3 : paths.count - 1 == 3 ? 0 : paths.count)))
+                          color: color ?? .palette(ContourPlot.pathColors[paths.count % ContourPlot.pathColors.count])))
     }
+
+    /// Vermilion first: it stands out best against the blue-green-yellow contours.
+    static let pathColors = [3, 0, 2, 1, 4, 5, 6, 7]
 
     /// Marks a point with a cross, and a label when given.
     public mutating func mark(x: Double, y: Double, label: String? = nil) {
