@@ -173,7 +173,8 @@ extension Histogram: Panel {
                 }
                 p.line(area.px(r.upperBound), base)
                 p.close()
-                canvas.path(p.data, attributes: s.color.attributes(stroke: false)
+                // Overlaid bars are see-through ("ov"; a little denser on dark pages).
+                canvas.path(p.data, attributes: s.color.attributes(stroke: false, extraClass: overlaid ? "ov" : nil)
                     + " fill-opacity=\"\(overlaid ? ".45" : ".75")\"")
                 // Thin separators between bars make single bins readable.
                 var edges = PathBuilder()
