@@ -2,11 +2,15 @@
 # Renders every gallery figure in headless Chromium, light and dark, writes PNG
 # screenshots next to the SVGs, and fails when Chromium reports an error (an SVG that
 # does not parse shows a <parsererror>; console errors are logged to stderr).
-# Usage: scripts/check-figures-in-chromium.sh [gallery-dir]   (regenerates the gallery first)
+# Usage: scripts/check-figures-in-chromium.sh [--no-regenerate] [dir]
+#   Regenerates the gallery in dir (default output/gallery) first, unless told not to,
+#   so any folder of SVG files can be checked.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+regenerate=1
+if [[ "${1:-}" == "--no-regenerate" ]]; then regenerate=0; shift; fi
 dir="${1:-output/gallery}"
-scripts/gallery.sh "$dir" >/dev/null
+if [[ $regenerate == 1 ]]; then scripts/gallery.sh "$dir" >/dev/null; fi
 dir="$(cd "$dir" && pwd)"
 chromium_bin="$(command -v chromium || command -v chromium-browser || true)"
 if [[ -z "$chromium_bin" ]]; then
@@ -23,16 +27,17 @@ failures=0
 for svg in "$dir"/*.svg; do
   name="$(basename "$svg" .svg)"
   # Size of the window: the figure's own width and height.
-  read -r w h < <(sed -n 's/.*<svg[^>]* width="\([0-9.]*\)" height="\([0-9.]*\)".*/\1 \2/p' "$svg" | head -1)
+  read -r w h < <(sed -n 's/.*<svg[^>]* width="\([0-9.]*\)" height="\([0-9.]*\)".*/\1 \2/p' "$svg" | head -1) || true
   w="${w%.*}"; h="${h%.*}"
   if [[ -z "$w" || -z "$h" ]]; then echo "FAIL $name: no width/height on <svg>"; failures=$((failures+1)); continue; fi
   dom="$(chrome --dump-dom "file://$svg" 2>"$dir/png/$name.log" || true)"
   if grep -qi "parsererror" <<<"$dom" || ! grep -q "<svg" <<<"$dom"; then
-    echo "FAIL $name: Chromium could not parse the SVG"; grep -io "<parsererror.*</parsererror>" <<<"$dom" | head -3
+    echo "FAIL $name: Chromium could not parse the SVG:"
+    grep -io "error on line[^<]*" <<<"$dom" | head -3 || true
     failures=$((failures+1)); continue
   fi
   if grep -E "CONSOLE|Uncaught|ERROR:.*(svg|SVG|parse)" "$dir/png/$name.log" | grep -v -E "dbus|gpu|GPU|viz|Fontconfig|sandbox" >/dev/null; then
-    echo "FAIL $name: errors in the console:"; grep -E "CONSOLE|Uncaught" "$dir/png/$name.log" | head -5
+    echo "FAIL $name: errors in the console:"; grep -E "CONSOLE|Uncaught" "$dir/png/$name.log" | head -5 || true
     failures=$((failures+1))
   fi
   chrome --window-size="$w,$h" --screenshot="$dir/png/$name.png" "file://$svg" 2>/dev/null >/dev/null

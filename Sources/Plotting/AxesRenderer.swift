@@ -109,8 +109,8 @@ enum AxesRenderer {
         var rect = plotRect(xLayout, yLayout)
         for _ in 0..<3 {
             let labelWidth = max(maxWidth(xLayout.ticks, fonts.tick), TextMetrics.width("0.00", size: fonts.tick))
-            let fitX = max(2, min(9, Int(rect.width / (labelWidth + 16)) + 1))
-            let fitY = max(3, min(8, Int(rect.height / 30) + 1))
+            let fitX = clampedInt(rect.width / (labelWidth + 16) + 1, 2, 9)
+            let fitY = clampedInt(rect.height / 30 + 1, 3, 8)
             if fitX == xTicksWanted && fitY == yTicksWanted { break }
             xTicksWanted = fitX; yTicksWanted = fitY
             xLayout = try resolveX(fitX); yLayout = try resolveY(fitY)
@@ -262,7 +262,7 @@ struct OccupancyGrid {
             for p in line {
                 guard let f = frac(p) else { previous = nil; continue }
                 if let q = previous {
-                    let steps = min(400, Int((max(abs(f.0 - q.0), abs(f.1 - q.1)) * n * 2).rounded(.up)))
+                    let steps = clampedInt((max(abs(f.0 - q.0), abs(f.1 - q.1)) * n * 2).rounded(.up), 1, 400)
                     for s in 0...max(1, steps) {
                         let t = Double(s) / Double(max(1, steps))
                         mark((q.0 + (f.0 - q.0) * t, q.1 + (f.1 - q.1) * t))
@@ -282,7 +282,7 @@ struct OccupancyGrid {
         }
     }
 
-    private func cell(_ f: Double) -> Int { min(OccupancyGrid.n - 1, max(0, Int(f * Double(OccupancyGrid.n)))) }
+    private func cell(_ f: Double) -> Int { clampedInt(f * Double(OccupancyGrid.n), 0, OccupancyGrid.n - 1) }
 
     private mutating func mark(_ f: (Double, Double)) {
         guard f.0 >= 0, f.0 <= 1, f.1 >= 0, f.1 <= 1 else { return }

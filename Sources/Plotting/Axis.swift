@@ -58,16 +58,26 @@ struct AxisLayout {
         var lo: Double, hi: Double
         if let limits = axis.limits {
             lo = limits.lowerBound; hi = limits.upperBound
-            if !lo.isFinite || !hi.isFinite || lo >= hi || (axis.scale == .log && lo <= 0) {
+            if !lo.isFinite || !hi.isFinite || lo >= hi || !(hi - lo).isFinite || hi - lo < 1e-200
+                || abs(lo) > 1e300 || abs(hi) > 1e300 || (axis.scale == .log && lo < 1e-300) {
                 throw PlotError.invalidLimits(figure: figure, axis: name, lower: lo, upper: hi)
             }
             return AxisLayout.make(scale: axis.scale, lower: lo, upper: hi, maxTicks: maxTicks, minStep: minStep)
         }
         lo = dataLower ?? (axis.scale == .log ? 1 : 0)
         hi = dataUpper ?? (axis.scale == .log ? 10 : 1)
+        if !(hi - lo).isFinite || abs(lo) > 1e300 || abs(hi) > 1e300 {
+            // Past ±1e300 the padded, rounded limits would overflow.
+            throw PlotError.invalidLimits(figure: figure, axis: name, lower: lo, upper: hi)
+        }
         switch axis.scale {
         case .linear:
-            if hi - lo <= abs(hi) * 1e-12 {
+            if hi - lo < 1e-200 {
+                // Ranges this small are rounding noise (and their ticks would underflow).
+                let centre = (lo + hi) / 2
+                let pad = max(abs(centre) * 0.1, 1e-200)
+                lo = centre - pad; hi = centre + pad
+            } else if hi - lo <= abs(hi) * 1e-12 {
                 // A zero range: show the value in the middle of a small, nice range.
                 let pad = lo == 0 ? 1 : abs(lo) * 0.1
                 lo -= pad; hi += pad
@@ -91,6 +101,7 @@ struct AxisLayout {
                 }
             }
         case .log:
+            lo = max(lo, 1e-300); hi = max(hi, lo)
             if hi / lo < 1 + 1e-12 {
                 lo /= 10.0.squareRoot(); hi *= 10.0.squareRoot()
             } else if padding > 0 {

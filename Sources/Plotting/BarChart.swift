@@ -44,6 +44,7 @@ public struct BarChart: Figure {
     }
 
     public func svg() throws -> String { try renderDocument() }
+    public func svg(id: String?) throws -> String { try renderDocument(id: id) }
 }
 
 extension BarChart: Panel {

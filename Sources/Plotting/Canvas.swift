@@ -135,6 +135,7 @@ struct Canvas {
         s += ".plt .halo{stroke:var(--plot-bg,#fff);stroke-width:3px;stroke-linejoin:round;paint-order:stroke}"
         s += "@media (prefers-color-scheme:dark){"
         s += ".plt .halo{stroke:var(--plot-bg-dark,#181818)}"
+        s += ".plt .ov{fill-opacity:.62}"
         s += ".plt{color:var(--plot-text-dark,#e3e3e3)}"
         s += ".plt:root{background:var(--plot-bg-dark,#181818)}"
         s += ".plt .lg{fill:var(--plot-bg-dark,#181818)}"

@@ -98,8 +98,11 @@ public struct ContourPlot: Figure {
         path name: String, x: [X], y: [Y], color: PlotColor? = nil
     ) {
         paths.append(Path(name: name, x: SeriesData.doubles(x), y: SeriesData.doubles(y),
-                          color: color ?? .palette(paths.count == 0 ? 3 : paths.count - 1 == 3 ? 0 : paths.count)))
+                          color: color ?? .palette(ContourPlot.pathColors[paths.count % ContourPlot.pathColors.count])))
     }
+
+    /// Vermilion first: it stands out best against the blue-green-yellow contours.
+    static let pathColors = [3, 0, 2, 1, 4, 5, 6, 7]
 
     /// Marks a point with a cross, and a label when given.
     public mutating func mark(x: Double, y: Double, label: String? = nil) {
@@ -107,6 +110,7 @@ public struct ContourPlot: Figure {
     }
 
     public func svg() throws -> String { try renderDocument() }
+    public func svg(id: String?) throws -> String { try renderDocument(id: id) }
 
     /// The level values to draw.
     func levelValues() throws -> [Double] {
@@ -131,8 +135,11 @@ public struct ContourPlot: Figure {
             var step = Ticks.niceStep((e.upperBound - e.lowerBound) / Double(max(1, n)))
             if (e.upperBound - e.lowerBound) / step < Double(n) { step = Ticks.niceStep(step / 2.6) }
             let first = (e.lowerBound / step).rounded(.down) + 1
+            let last = (e.upperBound / step).rounded(.up)
+            // A range tiny next to its values (rounding noise on a constant) has no levels.
+            guard abs(first) < 1e15, abs(last) < 1e15, last - first < 1000 else { return [] }
             let (m, x) = Ticks.decompose(step)
-            return (Int(first)...Int((e.upperBound / step).rounded(.up)))
+            return (Int(first)...max(Int(first), Int(last)))
                 .map { Ticks.value($0, mantissa: m, exponent: x) }
                 .filter { $0 > e.lowerBound && $0 < e.upperBound }
         case .geometric(let n):

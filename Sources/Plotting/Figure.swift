@@ -13,6 +13,9 @@ public protocol Figure: Sendable {
     var id: String? { get }
     /// The figure as a standalone SVG document. Throws `PlotError` on data it cannot draw.
     func svg() throws -> String
+    /// The same document with `id` (when not `nil`) as the prefix of its element ids
+    /// instead of `self.id`: a page that numbers its figures can make every id unique.
+    func svg(id: String?) throws -> String
 }
 
 /// What every figure in this module knows how to do: draw itself into part of a
@@ -38,12 +41,16 @@ extension Panel {
     /// The name used in error messages: the title when there is one.
     var figureName: String { title.map { "\(kind) \"\($0)\"" } ?? kind }
 
-    func renderDocument() throws -> String {
+    func renderDocument(id overrideId: String? = nil) throws -> String {
+        guard width.isFinite, height.isFinite, width >= 1, height >= 1, width <= 100_000, height <= 100_000 else {
+            throw PlotError.invalidArgument(figure: figureName,
+                                            message: "figure size \(width) × \(height) must be between 1 and 100,000 pixels")
+        }
         var canvas = Canvas()
         try render(into: &canvas, frame: Rect(x: 0, y: 0, width: width, height: height),
                    options: PanelOptions())
         return canvas.document(width: width, height: height, title: title ?? kind.capitalizedFirst,
-                               description: summary(), id: id)
+                               description: summary(), id: overrideId ?? id)
     }
 }
 

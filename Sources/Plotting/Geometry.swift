@@ -37,3 +37,12 @@ func simplify(_ points: [(Double, Double)], tolerance: Double) -> [(Double, Doub
     }
     return points.indices.filter { keep[$0] }.map { points[$0] }
 }
+
+/// `v` truncated to an integer within `lo...hi`; NaN gives `lo`. Converting an
+/// unchecked Double to Int traps on NaN or huge values, which data can produce.
+func clampedInt(_ v: Double, _ lo: Int, _ hi: Int) -> Int {
+    if v.isNaN { return lo }
+    if v <= Double(lo) { return lo }
+    if v >= Double(hi) { return hi }
+    return Int(v)
+}

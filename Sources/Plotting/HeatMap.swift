@@ -59,6 +59,7 @@ public struct HeatMap: Figure {
     }
 
     public func svg() throws -> String { try renderDocument() }
+    public func svg(id: String?) throws -> String { try renderDocument(id: id) }
 
     var rows: Int { values.count }
     var columns: Int { values.first?.count ?? 0 }
@@ -141,15 +142,16 @@ extension HeatMap: Panel {
                 }
             }
         } else {
+            // 255 steps of the colour map and grey for NaN, one byte per cell.
+            let palette = (0..<255).map { colorMap.rgb(Double($0) / 254) } + [(128, 128, 128)]
             var pixels: [UInt8] = []
-            pixels.reserveCapacity(rows * columns * 3)
+            pixels.reserveCapacity(rows * columns)
             for row in values {
                 for v in row {
-                    let (r, g, b) = v.isFinite ? colorMap.rgb(t(v)) : (128, 128, 128)
-                    pixels += [r, g, b]
+                    pixels.append(v.isFinite ? UInt8(clampedInt((t(v) * 254).rounded(), 0, 254)) : 255)
                 }
             }
-            canvas.raw(PNG.imageElement(PNG.encode(width: columns, height: rows, pixels: pixels, rgb: true), grid))
+            canvas.raw(PNG.imageElement(PNG.encode(width: columns, height: rows, pixels: pixels, palette: palette), grid))
         }
         if showValues && cellWidth >= 16 && cellHeight >= 12 {
             let size = min(sub ? 9 : 11, cellHeight * 0.42, cellWidth * 0.3)

@@ -65,6 +65,7 @@ public struct Histogram: Figure {
     }
 
     public func svg() throws -> String { try renderDocument() }
+    public func svg(id: String?) throws -> String { try renderDocument(id: id) }
 
     /// The bin range used: the fixed range, or the extent of all finite values.
     func binRange() throws -> ClosedRange<Double> {
@@ -103,7 +104,7 @@ public struct Histogram: Figure {
             var n = 0
             for v in s.values {
                 guard v.isFinite, v >= r.lowerBound, v <= r.upperBound else { dropped += 1; continue }
-                let i = min(bins - 1, Int((v - r.lowerBound) / width))
+                let i = clampedInt((v - r.lowerBound) / width, 0, bins - 1)
                 counts[i] += 1
                 n += 1
             }
@@ -172,7 +173,8 @@ extension Histogram: Panel {
                 }
                 p.line(area.px(r.upperBound), base)
                 p.close()
-                canvas.path(p.data, attributes: s.color.attributes(stroke: false)
+                // Overlaid bars are see-through ("ov"; a little denser on dark pages).
+                canvas.path(p.data, attributes: s.color.attributes(stroke: false, extraClass: overlaid ? "ov" : nil)
                     + " fill-opacity=\"\(overlaid ? ".45" : ".75")\"")
                 // Thin separators between bars make single bins readable.
                 var edges = PathBuilder()

@@ -44,6 +44,7 @@ public struct ImageGrid: Figure {
     }
 
     public func svg() throws -> String { try renderDocument() }
+    public func svg(id: String?) throws -> String { try renderDocument(id: id) }
 
     var hasCaptions: Bool { images.contains { $0.caption?.isEmpty == false } }
     var captionFont: Double { 11 }

@@ -100,7 +100,7 @@ struct LegendBox {
             marker.draw(at: [(x + swatchWidth / 2, cy)], size: 7, color: item.color, into: &canvas)
         case .box(let opacity):
             canvas.rect(Rect(x: x + 3, y: cy - 5, width: swatchWidth - 6, height: 10),
-                        attributes: item.color.attributes(stroke: false)
+                        attributes: item.color.attributes(stroke: false, extraClass: opacity < 0.5 ? "ov" : nil)
                             + (opacity < 1 ? " fill-opacity=\"\(format2(opacity))\"" : ""))
         }
     }

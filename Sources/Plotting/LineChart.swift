@@ -53,20 +53,24 @@ public struct LineChart: Figure {
     }
 
     /// Adds a curve through the points (x[i], y[i]). Colours follow the palette in the
-    /// order series are added unless `color` is given.
+    /// order series are added unless `color` is given; once the palette's colours are
+    /// used up, later series are dashed (unless `dashed` says otherwise) so none share
+    /// both colour and style.
     public mutating func add<X: BinaryFloatingPoint, Y: BinaryFloatingPoint>(
         series name: String, x: [X], y: [Y], color: PlotColor? = nil, marker: Marker = .none,
-        dashed: Bool = false, lineWidth: Double = 1.8
+        dashed: Bool? = nil, lineWidth: Double = 1.8
     ) {
+        let n = series.count
         series.append(Series(name: name, x: SeriesData.doubles(x), y: SeriesData.doubles(y),
-                             color: color ?? .palette(series.count), marker: marker, dashed: dashed,
+                             color: color ?? .palette(n), marker: marker,
+                             dashed: dashed ?? (color == nil && (n / Palette.light.count) % 2 == 1),
                              lineWidth: lineWidth))
     }
 
     /// Adds a curve with integer x values (update or epoch numbers).
     public mutating func add<Y: BinaryFloatingPoint>(
         series name: String, x: [Int], y: [Y], color: PlotColor? = nil, marker: Marker = .none,
-        dashed: Bool = false, lineWidth: Double = 1.8
+        dashed: Bool? = nil, lineWidth: Double = 1.8
     ) {
         add(series: name, x: x.map(Double.init), y: y, color: color, marker: marker, dashed: dashed,
             lineWidth: lineWidth)
@@ -75,7 +79,7 @@ public struct LineChart: Figure {
     /// Adds a curve of `y` against its index 0, 1, 2, …
     public mutating func add<Y: BinaryFloatingPoint>(
         series name: String, y: [Y], color: PlotColor? = nil, marker: Marker = .none,
-        dashed: Bool = false, lineWidth: Double = 1.8
+        dashed: Bool? = nil, lineWidth: Double = 1.8
     ) {
         add(series: name, x: (0..<y.count).map(Double.init), y: y, color: color, marker: marker,
             dashed: dashed, lineWidth: lineWidth)
@@ -92,6 +96,7 @@ public struct LineChart: Figure {
     }
 
     public func svg() throws -> String { try renderDocument() }
+    public func svg(id: String?) throws -> String { try renderDocument(id: id) }
 }
 
 extension LineChart: Panel {

@@ -1,9 +1,11 @@
 /// A minimal PNG encoder (8-bit grayscale or RGB, stored deflate blocks), so images
 /// and large heat maps embed as one small `<image>` instead of thousands of rectangles.
 enum PNG {
-    /// `pixels` row by row: one byte per pixel for grayscale, three for RGB.
-    static func encode(width: Int, height: Int, pixels: [UInt8], rgb: Bool) -> [UInt8] {
-        let channels = rgb ? 3 : 1
+    /// `pixels` row by row: one byte per pixel for grayscale, three for RGB; with a
+    /// `palette` of RGB triples, one byte per pixel indexing it (a third of RGB's size).
+    static func encode(width: Int, height: Int, pixels: [UInt8], rgb: Bool = false,
+                       palette: [(UInt8, UInt8, UInt8)]? = nil) -> [UInt8] {
+        let channels = rgb && palette == nil ? 3 : 1
         precondition(pixels.count == width * height * channels, "PNG pixel count")
         var raw: [UInt8] = []
         raw.reserveCapacity((width * channels + 1) * height)
@@ -14,9 +16,10 @@ enum PNG {
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
         header += bigEndian(UInt32(width)); header += bigEndian(UInt32(height))
-        header += [8, rgb ? 2 : 0, 0, 0, 0]
+        header += [8, palette != nil ? 3 : (rgb ? 2 : 0), 0, 0, 0]
         png += chunk("IHDR", header)
-        png += chunk("IDAT", zlibStored(raw))
+        if let palette { png += chunk("PLTE", palette.flatMap { [$0.0, $0.1, $0.2] }) }
+        png += chunk("IDAT", zlib(raw))
         png += chunk("IEND", [])
         return png
     }
@@ -47,19 +50,10 @@ enum PNG {
         return bigEndian(UInt32(data.count)) + typeBytes + data + bigEndian(crc32(typeBytes + data))
     }
 
-    /// A zlib stream of uncompressed deflate blocks: valid everywhere and simple; the
-    /// images are small enough that compression would save little.
-    private static func zlibStored(_ data: [UInt8]) -> [UInt8] {
+    /// A zlib stream (RFC 1950): header, deflate data, Adler-32 of the raw data.
+    static func zlib(_ data: [UInt8]) -> [UInt8] {
         var out: [UInt8] = [0x78, 0x01]
-        var offset = 0
-        repeat {
-            let n = min(65_535, data.count - offset)
-            let final: UInt8 = offset + n >= data.count ? 1 : 0
-            out.append(final)
-            out += [UInt8(n & 255), UInt8(n >> 8), UInt8(~n & 255), UInt8((~n >> 8) & 255)]
-            out += data[offset..<(offset + n)]
-            offset += n
-        } while offset < data.count
+        out += Deflate.compress(data)
         var a: UInt32 = 1, b: UInt32 = 0
         for byte in data { a = (a + UInt32(byte)) % 65_521; b = (b + a) % 65_521 }
         out += bigEndian((b << 16) | a)

@@ -71,6 +71,7 @@ public struct ScatterPlot: Figure {
     }
 
     public func svg() throws -> String { try renderDocument() }
+    public func svg(id: String?) throws -> String { try renderDocument(id: id) }
 }
 
 extension ScatterPlot: Panel {

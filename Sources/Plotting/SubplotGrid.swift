@@ -53,6 +53,7 @@ public struct SubplotGrid: Figure {
     }
 
     public func svg() throws -> String { try renderDocument() }
+    public func svg(id: String?) throws -> String { try renderDocument(id: id) }
 
     var legendEntries: [LegendItem] {
         guard sharedLegend else { return [] }

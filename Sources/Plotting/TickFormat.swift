@@ -9,6 +9,7 @@ public enum TickFormat {
     /// decimals as the step needs, thousands as k and millions as M from 10,000 up,
     /// and exponents for steps below 0.001 or values of a billion and up.
     public static func linear(_ value: Double, step: Double) -> String {
+        guard step > 0, step.isFinite, value.isFinite else { return compact(value) }
         if abs(value) < step * 1e-6 { return "0" }
         let a = abs(value)
         let stepExp = Int(floor(log10(step) + 1e-9))

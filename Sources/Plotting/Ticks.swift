@@ -15,6 +15,7 @@ public enum Ticks {
     /// Step as mantissa × 10^exponent with mantissa 1, 2 or 5, so tick values can be
     /// built as integers over a power of ten (0.6, not 0.6000000000000001).
     static func decompose(_ step: Double) -> (mantissa: Int, exponent: Int) {
+        guard step > 1e-300, step < 1e300 else { return (1, 0) }
         var e = Int(floor(log10(step) + 1e-9))
         var m = Int((step / pow(10, Double(e))).rounded())
         if m >= 10 { m /= 10; e += 1 }
@@ -41,8 +42,10 @@ public enum Ticks {
         var parts = decompose(step)
         for _ in 0..<4 {
             parts = decompose(step)
-            let first = Int((lower / step - 1e-9).rounded(.up))
-            let last = Int((upper / step + 1e-9).rounded(.down))
+            let firstStep = (lower / step - 1e-9).rounded(.up), lastStep = (upper / step + 1e-9).rounded(.down)
+            // Ticks are k × step for whole k; beyond 1e15 steps Double cannot tell them apart.
+            guard abs(firstStep) < 1e15, abs(lastStep) < 1e15 else { return ([lower, upper], 1, 0) }
+            let first = Int(firstStep), last = Int(lastStep)
             values = (first...max(first, last)).map { value($0, mantissa: parts.mantissa, exponent: parts.exponent) }
             if values.count <= maxTicks { break }
             step = niceStep(step * 1.01)

@@ -21,6 +21,9 @@ import Testing
         let doc = try ParsedSVG(try a.svg())
         #expect(doc.attribute(doc.root, "id") == "fig31")
         #expect(doc.elements("clipPath").allSatisfy { (doc.attribute($0, "id") ?? "").hasPrefix("fig31-") })
+        // A page can number its figures instead.
+        let numbered = try ParsedSVG(try a.svg(id: "fig-2-3"))
+        #expect(numbered.ids.allSatisfy { $0.hasPrefix("fig-2-3") })
     }
 
     @Test func allIdsInAGalleryPageAreUnique() throws {
