@@ -91,7 +91,7 @@ public enum Activation: Sendable, Equatable, CustomStringConvertible {
     /// Fixed pieces for drawing a k-piece Maxout as a scalar function: slopes
     /// spread evenly over [−0.5, 1], intercepts 0, so two pieces give max(−x/2, x).
     public static func maxoutPieces(_ k: Int) -> [(slope: Double, intercept: Double)] {
-        precondition(k > 0, "Maxout needs at least one piece, got \(k)")
+        requirement(k > 0, "Maxout needs at least one piece, got \(k)")
         if k == 1 { return [(1, 0)] }
         return (0..<k).map { i in (-0.5 + 1.5 * Double(i) / Double(k - 1), 0) }
     }

@@ -12,7 +12,7 @@ public enum BLAS {
     public static var threadCount: Int {
         get { Int(openblas_get_num_threads()) }
         set {
-            precondition(newValue > 0, "BLAS.threadCount must be positive, got \(newValue)")
+            requirement(newValue > 0, "BLAS.threadCount must be positive, got \(newValue)")
             openblas_set_num_threads(Int32(newValue))
         }
     }

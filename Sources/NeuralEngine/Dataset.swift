@@ -5,9 +5,9 @@ public struct Dataset<Scalar: MatrixScalar>: Sendable {
     public var classCount: Int
 
     public init(inputs: Matrix<Scalar>, labels: [Int], classCount: Int) {
-        precondition(inputs.rows == labels.count,
+        requirement(inputs.rows == labels.count,
                      "Dataset: \(inputs.rows) input rows but \(labels.count) labels")
-        precondition(labels.allSatisfy { $0 >= 0 && $0 < classCount },
+        requirement(labels.allSatisfy { $0 >= 0 && $0 < classCount },
                      "Dataset: labels must lie in 0..<\(classCount)")
         self.inputs = inputs
         self.labels = labels

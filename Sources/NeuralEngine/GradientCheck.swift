@@ -27,7 +27,7 @@ public func numericalGradients(
 /// centered difference of a flat loss in Double is about 1e-11, not 0; a bias
 /// followed by batch normalization has exactly zero gradient) and the error is 0.
 public func relativeError(_ a: Matrix<Double>, _ b: Matrix<Double>, noiseFloor: Double = 1e-9) -> Double {
-    precondition(a.rows == b.rows && a.cols == b.cols,
+    requirement(a.rows == b.rows && a.cols == b.cols,
                  "relativeError: shapes \(a.rows)×\(a.cols) and \(b.rows)×\(b.cols) differ")
     let (na, nb) = (a.norm(), b.norm())
     return Swift.max(na, nb) < noiseFloor ? 0 : (a - b).norm() / (na + nb)

@@ -55,7 +55,7 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
     public func weights<Scalar: MatrixScalar>(
         fanIn: Int, fanOut: Int, random: inout SeededRandom, as: Scalar.Type = Scalar.self
     ) -> Matrix<Scalar> {
-        precondition(fanIn > 0 && fanOut > 0, "Initializer needs positive fans, got \(fanIn)→\(fanOut)")
+        requirement(fanIn > 0 && fanOut > 0, "Initializer needs positive fans, got \(fanIn)→\(fanOut)")
         let nIn = Double(fanIn), nOut = Double(fanOut)
         switch self {
         case .constant(let c):

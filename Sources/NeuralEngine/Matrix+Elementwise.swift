@@ -44,7 +44,7 @@ extension Matrix {
                 }
             }
         } else {
-            preconditionFailure("Shapes \(rows)×\(cols) and \(other.rows)×\(other.cols) do not broadcast")
+            requirementFailure("Shapes \(rows)×\(cols) and \(other.rows)×\(other.cols) do not broadcast")
         }
     }
 
@@ -72,7 +72,7 @@ extension Matrix {
 
     /// `self += alpha * other` (same shape), the update at the heart of every optimizer.
     @inlinable public mutating func addScaled(_ other: Matrix, _ alpha: Scalar) {
-        precondition(other.rows == rows && other.cols == cols,
+        requirement(other.rows == rows && other.cols == cols,
                      "addScaled: shapes \(rows)×\(cols) and \(other.rows)×\(other.cols) differ")
         storage.withUnsafeMutableBufferPointer { p in
             other.storage.withUnsafeBufferPointer { q in

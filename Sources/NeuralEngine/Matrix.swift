@@ -8,14 +8,14 @@ public struct Matrix<Scalar: MatrixScalar>: Equatable, Sendable {
     public var storage: [Scalar]
 
     @inlinable public init(rows: Int, cols: Int, repeating value: Scalar = 0) {
-        precondition(rows >= 0 && cols >= 0, "Matrix shape must be non-negative, got \(rows)×\(cols)")
+        requirement(rows >= 0 && cols >= 0, "Matrix shape must be non-negative, got \(rows)×\(cols)")
         self.rows = rows
         self.cols = cols
         self.storage = Array(repeating: value, count: rows * cols)
     }
 
     @inlinable public init(rows: Int, cols: Int, storage: [Scalar]) {
-        precondition(storage.count == rows * cols,
+        requirement(storage.count == rows * cols,
                      "Matrix \(rows)×\(cols) needs \(rows * cols) elements, got \(storage.count)")
         self.rows = rows
         self.cols = cols
@@ -25,7 +25,7 @@ public struct Matrix<Scalar: MatrixScalar>: Equatable, Sendable {
     /// A matrix from nested rows: `Matrix([[1, 2], [3, 4]])`.
     @inlinable public init(_ nested: [[Scalar]]) {
         let cols = nested.first?.count ?? 0
-        precondition(nested.allSatisfy { $0.count == cols }, "All rows must have the same length")
+        requirement(nested.allSatisfy { $0.count == cols }, "All rows must have the same length")
         self.init(rows: nested.count, cols: cols, storage: nested.flatMap { $0 })
     }
 
@@ -42,11 +42,11 @@ public struct Matrix<Scalar: MatrixScalar>: Equatable, Sendable {
 
     @inlinable public subscript(r: Int, c: Int) -> Scalar {
         get {
-            precondition(r >= 0 && r < rows && c >= 0 && c < cols, "Index (\(r), \(c)) out of \(rows)×\(cols)")
+            requirement(r >= 0 && r < rows && c >= 0 && c < cols, "Index (\(r), \(c)) out of \(rows)×\(cols)")
             return storage[r * cols + c]
         }
         set {
-            precondition(r >= 0 && r < rows && c >= 0 && c < cols, "Index (\(r), \(c)) out of \(rows)×\(cols)")
+            requirement(r >= 0 && r < rows && c >= 0 && c < cols, "Index (\(r), \(c)) out of \(rows)×\(cols)")
             storage[r * cols + c] = newValue
         }
     }
@@ -63,7 +63,7 @@ public struct Matrix<Scalar: MatrixScalar>: Equatable, Sendable {
         storage.withUnsafeBufferPointer { src in
             out.storage.withUnsafeMutableBufferPointer { dst in
                 for (i, r) in indices.enumerated() {
-                    precondition(r >= 0 && r < rows, "Row index \(r) out of 0..<\(rows)")
+                    requirement(r >= 0 && r < rows, "Row index \(r) out of 0..<\(rows)")
                     let from = src.baseAddress! + r * cols
                     (dst.baseAddress! + i * cols).update(from: from, count: cols)
                 }
@@ -74,7 +74,7 @@ public struct Matrix<Scalar: MatrixScalar>: Equatable, Sendable {
 
     /// Rows `range` as a new matrix.
     @inlinable public func rows(_ range: Range<Int>) -> Matrix {
-        precondition(range.lowerBound >= 0 && range.upperBound <= rows, "Row range \(range) out of 0..<\(rows)")
+        requirement(range.lowerBound >= 0 && range.upperBound <= rows, "Row range \(range) out of 0..<\(rows)")
         return Matrix(rows: range.count, cols: cols, storage: Array(storage[range.lowerBound * cols ..< range.upperBound * cols]))
     }
 

@@ -66,7 +66,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// Uniform integer in 0..<upperBound without modulo bias (Lemire's method).
     @inlinable public mutating func int(below upperBound: Int) -> Int {
-        precondition(upperBound > 0, "int(below:) needs a positive bound, got \(upperBound)")
+        requirement(upperBound > 0, "int(below:) needs a positive bound, got \(upperBound)")
         let bound = UInt64(upperBound)
         var m = next().multipliedFullWidth(by: bound)
         if m.low < bound {

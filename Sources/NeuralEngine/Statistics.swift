@@ -25,7 +25,7 @@ public func standardDeviation<T: BinaryFloatingPoint>(_ values: [T]) -> T {
 /// numbers; the first `window − 1` points average what exists so far. Non-finite
 /// values (a diverged run) propagate into the windows that contain them.
 public func smooth<T: BinaryFloatingPoint>(_ values: [T], window: Int) -> [T] {
-    precondition(window >= 1, "smooth: window must be at least 1, got \(window)")
+    requirement(window >= 1, "smooth: window must be at least 1, got \(window)")
     var out = [T]()
     out.reserveCapacity(values.count)
     var sum: T = 0
@@ -48,7 +48,7 @@ public func smooth<T: BinaryFloatingPoint>(_ values: [T], window: Int) -> [T] {
 /// always off) has no defined correlation: its row and column are NaN.
 public func correlationMatrix<T: MatrixScalar>(columnsOf x: Matrix<T>) -> Matrix<T> {
     let n = x.rows
-    precondition(n >= 2, "correlationMatrix needs at least 2 rows, got \(n)")
+    requirement(n >= 2, "correlationMatrix needs at least 2 rows, got \(n)")
     let means = x.meanRows()
     let centered = x - means
     let covariance = Matrix.matmul(centered, centered, transposeA: true) / T(n)

@@ -25,5 +25,5 @@ public func figure(caption: String? = nil, id: String? = nil, line: Int = #line,
 /// A chart that cannot be drawn (`PlotError`) is marked on the page where it would be
 /// and fails `tutorial check`; the chapter goes on.
 public func figure(_ chart: some Figure, caption: String? = nil, id: String? = nil, line: Int = #line) {
-    figure(caption: caption, id: id, line: line) { try chart.svg() }
+    figure(caption: caption, id: id, line: line) { try chart.svg(id: id.map { "fig-\($0)" }) }
 }

@@ -88,3 +88,15 @@ extension FailureTests {
         #expect(html.contains("still running"))
     }
 }
+
+extension FailureTests {
+    /// Chapter programs are optimized, where `precondition` drops its message; the
+    /// engine's checks must still tell the reader what was wrong.
+    @Test func engineMisuseKeepsItsMessageInOptimizedChapters() async throws {
+        let b = try await blocks("08-engine-misuse.md")
+        #expect(b.map(\.status) == ["failed"])
+        let message = try #require(b[0].message)
+        #expect(message.hasPrefix("chapters/08-engine-misuse.md:"))
+        #expect(message.contains("matmul: inner dimensions differ (2×3 · 2×3)"))
+    }
+}

@@ -53,8 +53,8 @@ extension Dataset {
     /// Example `index` as an image: its row of pixels folded into `height × width`
     /// (`width` 28 for MNIST and Fashion-MNIST), row by row as IDX stores them.
     public func image(_ index: Int, width: Int = 28) -> Matrix<Scalar> {
-        precondition(index >= 0 && index < count, "image: index \(index) out of 0..<\(count)")
-        precondition(width > 0 && featureCount % width == 0,
+        requirement(index >= 0 && index < count, "image: index \(index) out of 0..<\(count)")
+        requirement(width > 0 && featureCount % width == 0,
                      "image: \(featureCount) pixels do not fold into rows of \(width)")
         return Matrix(rows: featureCount / width, cols: width, storage: inputs.row(index))
     }

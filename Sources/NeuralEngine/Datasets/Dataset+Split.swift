@@ -7,7 +7,7 @@ extension Dataset {
 
     /// `n` examples drawn without replacement in a seeded random order.
     public func randomSubset(_ n: Int, seed: UInt64) -> Dataset {
-        precondition(n >= 0 && n <= count, "randomSubset: \(n) examples asked of \(count)")
+        requirement(n >= 0 && n <= count, "randomSubset: \(n) examples asked of \(count)")
         var random = SeededRandom(seed: seed)
         return subset(Array(random.permutation(count).prefix(n)))
     }
@@ -15,7 +15,7 @@ extension Dataset {
     /// A seeded shuffle cut in two: the last `validationCount` shuffled examples for
     /// validation, the rest for training.
     public func split(validationCount: Int, seed: UInt64) -> (training: Dataset, validation: Dataset) {
-        precondition(validationCount >= 0 && validationCount <= count,
+        requirement(validationCount >= 0 && validationCount <= count,
                      "split: validation count \(validationCount) is not in 0...\(count)")
         var random = SeededRandom(seed: seed)
         let order = random.permutation(count)
@@ -26,7 +26,7 @@ extension Dataset {
     /// A seeded shuffle cut in two, `validationFraction` of the examples (rounded) for
     /// validation.
     public func split(validationFraction: Double, seed: UInt64) -> (training: Dataset, validation: Dataset) {
-        precondition(validationFraction >= 0 && validationFraction <= 1,
+        requirement(validationFraction >= 0 && validationFraction <= 1,
                      "split: validation fraction \(validationFraction) is not in [0, 1]")
         return split(validationCount: Int((validationFraction * Double(count)).rounded()), seed: seed)
     }

@@ -18,9 +18,9 @@ public struct IDXFile: Equatable, Sendable {
     public var bytes: [UInt8]
 
     public init(dimensions: [Int], bytes: [UInt8]) {
-        precondition(dimensions.allSatisfy { $0 >= 0 } && dimensions.count <= 255,
+        requirement(dimensions.allSatisfy { $0 >= 0 } && dimensions.count <= 255,
                      "IDXFile: bad dimensions \(dimensions)")
-        precondition(bytes.count == dimensions.reduce(1, *),
+        requirement(bytes.count == dimensions.reduce(1, *),
                      "IDXFile: dimensions \(dimensions) need \(dimensions.reduce(1, *)) bytes, got \(bytes.count)")
         self.dimensions = dimensions
         self.bytes = bytes

@@ -14,7 +14,7 @@ public enum SyntheticData {
     public static func xor<Scalar: MatrixScalar>(
         count: Int = 200, noise: Double = 0.1, seed: UInt64 = 0, as: Scalar.Type = Float.self
     ) -> Dataset<Scalar> {
-        precondition(count > 0, "xor: count must be positive, got \(count)")
+        requirement(count > 0, "xor: count must be positive, got \(count)")
         var random = SeededRandom(seed: seed)
         let corners: [(Double, Double, Int)] = [(0, 0, 0), (0, 1, 1), (1, 0, 1), (1, 1, 0)]
         var points: [(Double, Double, Int)] = (0..<count).map { i in
@@ -31,7 +31,7 @@ public enum SyntheticData {
         arms: Int = 3, pointsPerArm: Int = 100, noise: Double = 0.2, seed: UInt64 = 0,
         as: Scalar.Type = Float.self
     ) -> Dataset<Scalar> {
-        precondition(arms >= 2 && pointsPerArm >= 2, "spirals: need at least 2 arms of 2 points")
+        requirement(arms >= 2 && pointsPerArm >= 2, "spirals: need at least 2 arms of 2 points")
         var random = SeededRandom(seed: seed)
         var points: [(Double, Double, Int)] = []
         for arm in 0..<arms {
@@ -51,7 +51,7 @@ public enum SyntheticData {
     public static func twoMoons<Scalar: MatrixScalar>(
         count: Int = 200, noise: Double = 0.1, seed: UInt64 = 0, as: Scalar.Type = Float.self
     ) -> Dataset<Scalar> {
-        precondition(count >= 2, "twoMoons: count must be at least 2, got \(count)")
+        requirement(count >= 2, "twoMoons: count must be at least 2, got \(count)")
         var random = SeededRandom(seed: seed)
         let upper = count / 2, lower = count - upper
         var points: [(Double, Double, Int)] = []
@@ -72,9 +72,9 @@ public enum SyntheticData {
         centers: [[Double]], countPerClass: Int = 100, std: Double = 1, seed: UInt64 = 0,
         as: Scalar.Type = Float.self
     ) -> Dataset<Scalar> {
-        precondition(!centers.isEmpty && countPerClass > 0, "gaussianBlobs: need centres and a positive count")
+        requirement(!centers.isEmpty && countPerClass > 0, "gaussianBlobs: need centres and a positive count")
         let dimension = centers[0].count
-        precondition(centers.allSatisfy { $0.count == dimension }, "gaussianBlobs: centres differ in dimension")
+        requirement(centers.allSatisfy { $0.count == dimension }, "gaussianBlobs: centres differ in dimension")
         var random = SeededRandom(seed: seed)
         var rows: [([Double], Int)] = []
         for (label, center) in centers.enumerated() {
@@ -93,7 +93,7 @@ public enum SyntheticData {
         classes: Int, dimension: Int = 2, countPerClass: Int = 100, std: Double = 1,
         spread: Double = 5, seed: UInt64 = 0, as: Scalar.Type = Float.self
     ) -> Dataset<Scalar> {
-        precondition(classes > 0 && dimension > 0, "gaussianBlobs: need at least one class and one dimension")
+        requirement(classes > 0 && dimension > 0, "gaussianBlobs: need at least one class and one dimension")
         var random = SeededRandom(seed: seed ^ 0xB10B)
         let centers = (0..<classes).map { _ in (0..<dimension).map { _ in random.uniform(-spread, spread) } }
         return gaussianBlobs(centers: centers, countPerClass: countPerClass, std: std, seed: seed, as: Scalar.self)

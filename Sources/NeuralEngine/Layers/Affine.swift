@@ -10,7 +10,7 @@ public struct Affine<Scalar: MatrixScalar>: Layer {
     @usableFromInline var x = Matrix<Scalar>(rows: 0, cols: 0)
 
     public init(inputs: Int, outputs: Int, initializer: Initializer = .he) {
-        precondition(inputs > 0 && outputs > 0, "Affine needs positive sizes, got \(inputs)→\(outputs)")
+        requirement(inputs > 0 && outputs > 0, "Affine needs positive sizes, got \(inputs)→\(outputs)")
         self.inputs = inputs
         self.outputs = outputs
         self.initializer = initializer
@@ -28,9 +28,9 @@ public struct Affine<Scalar: MatrixScalar>: Layer {
         _ x: Matrix<Scalar>, parameters: [Matrix<Scalar>], first: Int,
         training: Bool, random: inout SeededRandom
     ) -> Matrix<Scalar> {
-        precondition(x.cols == inputs, "Affine \(inputs)→\(outputs) got input \(x.rows)×\(x.cols)")
+        requirement(x.cols == inputs, "Affine \(inputs)→\(outputs) got input \(x.rows)×\(x.cols)")
         let w = parameters[first], b = parameters[first + 1]
-        precondition(w.rows == inputs && w.cols == outputs && b.rows == 1 && b.cols == outputs,
+        requirement(w.rows == inputs && w.cols == outputs && b.rows == 1 && b.cols == outputs,
                      "Affine \(inputs)→\(outputs): parameters are \(w.rows)×\(w.cols) and \(b.rows)×\(b.cols)")
         self.x = x
         let n = outputs, m = x.rows, k = inputs
@@ -56,7 +56,7 @@ public struct Affine<Scalar: MatrixScalar>: Layer {
         _ dy: Matrix<Scalar>, parameters: [Matrix<Scalar>], gradients: inout [Matrix<Scalar>],
         first: Int, needsInputGradient: Bool
     ) -> Matrix<Scalar> {
-        precondition(dy.rows == x.rows && dy.cols == outputs,
+        requirement(dy.rows == x.rows && dy.cols == outputs,
                      "Affine \(inputs)→\(outputs) backward got \(dy.rows)×\(dy.cols) after a batch of \(x.rows)")
         let m = x.rows, n = outputs, k = inputs
         let x = self.x

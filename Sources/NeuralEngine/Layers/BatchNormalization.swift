@@ -17,7 +17,7 @@ public struct BatchNormalization<Scalar: MatrixScalar>: Layer {
     @usableFromInline var std = Matrix<Scalar>(rows: 0, cols: 0)
 
     public init(features: Int, momentum: Scalar = 0.9, epsilon: Scalar = 1e-6) {
-        precondition(features > 0, "BatchNormalization needs a positive feature count, got \(features)")
+        requirement(features > 0, "BatchNormalization needs a positive feature count, got \(features)")
         self.features = features
         self.momentum = momentum
         self.epsilon = epsilon
@@ -35,10 +35,10 @@ public struct BatchNormalization<Scalar: MatrixScalar>: Layer {
     @_specialize(where Scalar == Float)
     public mutating func forward(_ x: Matrix<Scalar>, parameters: [Matrix<Scalar>], first: Int,
                                  training: Bool, random: inout SeededRandom) -> Matrix<Scalar> {
-        precondition(x.cols == features, "BatchNorm(\(features)) got input \(x.rows)×\(x.cols)")
+        requirement(x.cols == features, "BatchNorm(\(features)) got input \(x.rows)×\(x.cols)")
         let gamma = parameters[first], beta = parameters[first + 1]
         if training {
-            precondition(x.rows > 0, "BatchNorm needs a non-empty batch in training mode")
+            requirement(x.rows > 0, "BatchNorm needs a non-empty batch in training mode")
             let mean = x.meanRows()
             centred = x - mean
             let variance = centred.squared().meanRows()

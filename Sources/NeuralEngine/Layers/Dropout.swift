@@ -18,7 +18,7 @@ public struct Dropout<Scalar: MatrixScalar>: Layer {
     @usableFromInline var mask = Matrix<Scalar>(rows: 0, cols: 0)
 
     public init(ratio: Double, style: Style = .scaledAtTest) {
-        precondition(ratio >= 0 && ratio < 1, "Dropout ratio must lie in [0, 1), got \(ratio)")
+        requirement(ratio >= 0 && ratio < 1, "Dropout ratio must lie in [0, 1), got \(ratio)")
         self.ratio = ratio
         self.style = style
     }

@@ -66,7 +66,7 @@ extension Matrix {
     /// A new matrix of the same shape whose element `i` is `f(self[i], other[i])`:
     /// the shape of most backward passes, `dx = f(dy, cached)`.
     @inlinable func combined(with other: Matrix, _ f: (Scalar, Scalar) -> Scalar) -> Matrix {
-        precondition(rows == other.rows && cols == other.cols,
+        requirement(rows == other.rows && cols == other.cols,
                      "Shapes \(rows)×\(cols) and \(other.rows)×\(other.cols) differ")
         return storage.withUnsafeBufferPointer { a in
             other.storage.withUnsafeBufferPointer { b in

@@ -9,7 +9,7 @@ public struct Maxout<Scalar: MatrixScalar>: Layer {
     @usableFromInline var winners: [Int] = []
 
     public init(units: Int, pieces: Int) {
-        precondition(units > 0 && pieces > 0, "Maxout needs positive units and pieces, got \(units), \(pieces)")
+        requirement(units > 0 && pieces > 0, "Maxout needs positive units and pieces, got \(units), \(pieces)")
         self.units = units
         self.pieces = pieces
     }
@@ -19,7 +19,7 @@ public struct Maxout<Scalar: MatrixScalar>: Layer {
     @_specialize(where Scalar == Float)
     public mutating func forward(_ x: Matrix<Scalar>, parameters: [Matrix<Scalar>], first: Int,
                                  training: Bool, random: inout SeededRandom) -> Matrix<Scalar> {
-        precondition(x.cols == units * pieces,
+        requirement(x.cols == units * pieces,
                      "Maxout(\(units)×\(pieces)) needs \(units * pieces) input columns, got \(x.rows)×\(x.cols)")
         var y = Matrix<Scalar>(rows: x.rows, cols: units)
         winners = Array(repeating: 0, count: x.rows * units)

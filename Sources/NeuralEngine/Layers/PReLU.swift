@@ -9,7 +9,7 @@ public struct PReLU<Scalar: MatrixScalar>: Layer {
     @usableFromInline var x = Matrix<Scalar>(rows: 0, cols: 0)
 
     public init(units: Int, initialSlope: Double = 0.25) {
-        precondition(units > 0, "PReLU needs a positive unit count, got \(units)")
+        requirement(units > 0, "PReLU needs a positive unit count, got \(units)")
         self.units = units
         self.initialSlope = initialSlope
     }
@@ -23,7 +23,7 @@ public struct PReLU<Scalar: MatrixScalar>: Layer {
     @_specialize(where Scalar == Float)
     public mutating func forward(_ x: Matrix<Scalar>, parameters: [Matrix<Scalar>], first: Int,
                                  training: Bool, random: inout SeededRandom) -> Matrix<Scalar> {
-        precondition(x.cols == units, "PReLU(\(units)) got input \(x.rows)×\(x.cols)")
+        requirement(x.cols == units, "PReLU(\(units)) got input \(x.rows)×\(x.cols)")
         self.x = x
         let slope = parameters[first]
         var y = x

@@ -58,7 +58,7 @@ public enum Loss: Sendable, Equatable, CustomStringConvertible {
         if columns == 1 { return Matrix(column: labels.map { Scalar($0) }) }
         var t = Matrix<Scalar>(rows: labels.count, cols: columns)
         for (i, label) in labels.enumerated() {
-            precondition(label >= 0 && label < columns, "Label \(label) out of 0..<\(columns) at row \(i)")
+            requirement(label >= 0 && label < columns, "Label \(label) out of 0..<\(columns) at row \(i)")
             t[i, label] = 1
         }
         return t

@@ -5,7 +5,7 @@
 public func meanSquaredError<Scalar: MatrixScalar>(
     _ y: Matrix<Scalar>, targets t: Matrix<Scalar>
 ) -> (loss: Scalar, gradient: Matrix<Scalar>) {
-    precondition(t.rows == y.rows && t.cols == y.cols,
+    requirement(t.rows == y.rows && t.cols == y.cols,
                  "meanSquaredError: outputs \(y.rows)×\(y.cols) but targets \(t.rows)×\(t.cols)")
     let batch = Scalar(Swift.max(y.rows, 1))
     var loss: Scalar = 0

@@ -8,7 +8,7 @@
 public func softmaxCrossEntropy<Scalar: MatrixScalar>(
     logits z: Matrix<Scalar>, labels: [Int]
 ) -> (loss: Scalar, gradient: Matrix<Scalar>) {
-    precondition(labels.count == z.rows, "softmaxCrossEntropy: \(z.rows) rows of logits but \(labels.count) labels")
+    requirement(labels.count == z.rows, "softmaxCrossEntropy: \(z.rows) rows of logits but \(labels.count) labels")
     let n = z.cols
     let batch = Scalar(Swift.max(z.rows, 1))
     var gradient = z
@@ -16,7 +16,7 @@ public func softmaxCrossEntropy<Scalar: MatrixScalar>(
     gradient.storage.withUnsafeMutableBufferPointer { q in
         for r in 0..<z.rows {
             let t = labels[r]
-            precondition(t >= 0 && t < n, "softmaxCrossEntropy: label \(t) out of 0..<\(n) at row \(r)")
+            requirement(t >= 0 && t < n, "softmaxCrossEntropy: label \(t) out of 0..<\(n) at row \(r)")
             let row = UnsafeMutableBufferPointer(rebasing: q[r * n ..< (r + 1) * n])
             var m = -Scalar.infinity
             for v in row { m = Swift.max(m, v) }
@@ -41,7 +41,7 @@ public func softmaxCrossEntropy<Scalar: MatrixScalar>(
 public func softmaxCrossEntropy<Scalar: MatrixScalar>(
     logits z: Matrix<Scalar>, targets t: Matrix<Scalar>
 ) -> (loss: Scalar, gradient: Matrix<Scalar>) {
-    precondition(t.rows == z.rows && t.cols == z.cols,
+    requirement(t.rows == z.rows && t.cols == z.cols,
                  "softmaxCrossEntropy: logits \(z.rows)×\(z.cols) but targets \(t.rows)×\(t.cols)")
     let n = z.cols
     let batch = Scalar(Swift.max(z.rows, 1))

@@ -40,7 +40,7 @@ extension MLP {
         let x = inputs.storage.withUnsafeBufferPointer { source in
             Matrix<Scalar>(rows: batch.count, cols: width) { out in
                 for (i, r) in batch.enumerated() {
-                    precondition(r >= 0 && r < inputs.rows, "Example index \(r) out of 0..<\(inputs.rows)")
+                    requirement(r >= 0 && r < inputs.rows, "Example index \(r) out of 0..<\(inputs.rows)")
                     (out.baseAddress! + i * width).initialize(from: source.baseAddress! + r * width, count: width)
                 }
             }
@@ -103,7 +103,7 @@ extension MLP {
     /// Loss (with penalty) and accuracy on a whole set, in test mode and in chunks.
     @_specialize(where Scalar == Float)
     public mutating func evaluate(_ x: Matrix<Scalar>, labels: [Int], chunk: Int = 10_000) -> (loss: Double, accuracy: Double) {
-        precondition(x.rows == labels.count, "evaluate: \(x.rows) rows but \(labels.count) labels")
+        requirement(x.rows == labels.count, "evaluate: \(x.rows) rows but \(labels.count) labels")
         guard x.rows > 0 else { return (.nan, .nan) }
         var correct = 0
         var lossSum = 0.0

@@ -87,7 +87,7 @@ public struct MLP<Scalar: MatrixScalar>: Sendable {
                 batchNorm: Bool = false, dropout: Double? = nil,
                 dropoutStyle: Dropout<Scalar>.Style = .scaledAtTest,
                 loss: Loss = .softmaxCrossEntropy, regularization: Regularization = .none, seed: UInt64 = 0) {
-        precondition(sizes.count >= 2, "MLP needs at least input and output sizes, got \(sizes)")
+        requirement(sizes.count >= 2, "MLP needs at least input and output sizes, got \(sizes)")
         let hidden = sizes.dropFirst().dropLast().map {
             HiddenLayer($0, activation: activation, initializer: initializer, batchNorm: batchNorm, dropout: dropout)
         }

@@ -36,7 +36,7 @@ public struct StepDecay: LearningRateSchedule {
     public var every: Int
 
     public init(base: Double, factor: Double = 0.5, every: Int) {
-        precondition(every > 0, "StepDecay: `every` must be positive, got \(every)")
+        requirement(every > 0, "StepDecay: `every` must be positive, got \(every)")
         self.base = base
         self.factor = factor
         self.every = every
@@ -56,7 +56,7 @@ public struct InverseTimeDecay: LearningRateSchedule {
     public var steps: Double
 
     public init(base: Double, decayRate: Double = 1, steps: Double = 1) {
-        precondition(steps > 0, "InverseTimeDecay: `steps` must be positive, got \(steps)")
+        requirement(steps > 0, "InverseTimeDecay: `steps` must be positive, got \(steps)")
         self.base = base
         self.decayRate = decayRate
         self.steps = steps
@@ -75,7 +75,7 @@ public struct CosineDecay: LearningRateSchedule {
     public var minimum: Double
 
     public init(base: Double, totalUpdates: Int, minimum: Double = 0) {
-        precondition(totalUpdates > 0, "CosineDecay: `totalUpdates` must be positive, got \(totalUpdates)")
+        requirement(totalUpdates > 0, "CosineDecay: `totalUpdates` must be positive, got \(totalUpdates)")
         self.base = base
         self.totalUpdates = totalUpdates
         self.minimum = minimum

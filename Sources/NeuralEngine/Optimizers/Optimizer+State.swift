@@ -10,10 +10,10 @@ import Darwin
 /// programming mistake in the network, not a condition to recover from.
 @inlinable
 func checkShapes<Scalar>(_ parameters: [Matrix<Scalar>], _ gradients: [Matrix<Scalar>], optimizer: String) {
-    precondition(parameters.count == gradients.count,
+    requirement(parameters.count == gradients.count,
                  "\(optimizer): \(parameters.count) parameters but \(gradients.count) gradients")
     for i in parameters.indices {
-        precondition(parameters[i].rows == gradients[i].rows && parameters[i].cols == gradients[i].cols,
+        requirement(parameters[i].rows == gradients[i].rows && parameters[i].cols == gradients[i].cols,
                      "\(optimizer): parameter \(i) is \(parameters[i].rows)×\(parameters[i].cols) but its gradient is \(gradients[i].rows)×\(gradients[i].cols)")
     }
 }
@@ -26,7 +26,7 @@ func zeroStateIfNeeded<Scalar>(_ state: inout [Matrix<Scalar>], like parameters:
         state = parameters.map { Matrix(rows: $0.rows, cols: $0.cols) }
         return
     }
-    precondition(state.count == parameters.count && zip(state, parameters).allSatisfy {
+    requirement(state.count == parameters.count && zip(state, parameters).allSatisfy {
         $0.rows == $1.rows && $0.cols == $1.cols
     }, "Optimizer state was made for a different parameter list; call reset() or use a new optimizer")
 }

@@ -9,7 +9,7 @@ public struct DeepBeliefNetwork<Scalar: MatrixScalar>: Sendable {
 
     /// Layer sizes from the input up, e.g. `[784, 256, 128]` for two RBMs.
     public init(layerSizes: [Int], weightStd: Double = 0.01, seed: UInt64 = 0) {
-        precondition(layerSizes.count >= 2, "DeepBeliefNetwork needs at least 2 layer sizes, got \(layerSizes)")
+        requirement(layerSizes.count >= 2, "DeepBeliefNetwork needs at least 2 layer sizes, got \(layerSizes)")
         var random = SeededRandom(seed: seed)
         layers = zip(layerSizes, layerSizes.dropFirst()).map { visible, hidden in
             RestrictedBoltzmannMachine(visible: visible, hidden: hidden, weightStd: weightStd, random: &random)

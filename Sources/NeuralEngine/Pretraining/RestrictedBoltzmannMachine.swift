@@ -30,7 +30,7 @@ public struct RestrictedBoltzmannMachine<Scalar: MatrixScalar>: Sendable {
     }
 
     public init(visible: Int, hidden: Int, weightStd: Double = 0.01, random: inout SeededRandom) {
-        precondition(visible > 0 && hidden > 0, "RBM needs positive layer sizes, got \(visible)×\(hidden)")
+        requirement(visible > 0 && hidden > 0, "RBM needs positive layer sizes, got \(visible)×\(hidden)")
         weights = random.normalMatrix(visible, hidden, std: weightStd)
         visibleBias = Matrix(rows: 1, cols: visible)
         hiddenBias = Matrix(rows: 1, cols: hidden)
@@ -40,7 +40,7 @@ public struct RestrictedBoltzmannMachine<Scalar: MatrixScalar>: Sendable {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func hiddenProbabilities(_ visible: Matrix<Scalar>) -> Matrix<Scalar> {
-        precondition(visible.cols == visibleCount,
+        requirement(visible.cols == visibleCount,
                      "RBM: input has \(visible.cols) columns, the visible layer \(visibleCount) units")
         var a = Matrix.matmul(visible, weights)
         a += hiddenBias
@@ -51,7 +51,7 @@ public struct RestrictedBoltzmannMachine<Scalar: MatrixScalar>: Sendable {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func visibleProbabilities(_ hidden: Matrix<Scalar>) -> Matrix<Scalar> {
-        precondition(hidden.cols == hiddenCount,
+        requirement(hidden.cols == hiddenCount,
                      "RBM: hidden input has \(hidden.cols) columns, the hidden layer \(hiddenCount) units")
         var a = Matrix.matmul(hidden, weights, transposeB: true)
         a += visibleBias
@@ -118,7 +118,7 @@ public struct RestrictedBoltzmannMachine<Scalar: MatrixScalar>: Sendable {
         on data: Matrix<Scalar>, epochs: Int, batchSize: Int = 100, learningRate: Double = 0.1,
         seed: UInt64 = 0, progress: ((_ epoch: Int, _ error: Double) -> Void)? = nil
     ) -> [Double] {
-        precondition(epochs >= 0 && batchSize > 0, "RBM.train: epochs must be ≥ 0 and batchSize > 0")
+        requirement(epochs >= 0 && batchSize > 0, "RBM.train: epochs must be ≥ 0 and batchSize > 0")
         var random = SeededRandom(seed: seed)
         var errors: [Double] = []
         for epoch in 0..<epochs {

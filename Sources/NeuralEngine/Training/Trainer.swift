@@ -39,9 +39,9 @@ public struct Trainer: Sendable {
 
     public init(batchSize: Int = 100, updates: Int, sampling: Sampling = .withReplacement,
                 evaluation: EvaluationSchedule = .everyEpoch, evaluationLimit: Int? = nil, seed: UInt64 = 0) {
-        precondition(batchSize > 0, "Trainer: batch size must be positive, got \(batchSize)")
-        precondition(updates >= 0, "Trainer: updates must be non-negative, got \(updates)")
-        if case .every(let n) = evaluation { precondition(n > 0, "Trainer: evaluation interval must be positive, got \(n)") }
+        requirement(batchSize > 0, "Trainer: batch size must be positive, got \(batchSize)")
+        requirement(updates >= 0, "Trainer: updates must be non-negative, got \(updates)")
+        if case .every(let n) = evaluation { requirement(n > 0, "Trainer: evaluation interval must be positive, got \(n)") }
         self.batchSize = batchSize
         self.updates = updates
         self.sampling = sampling
@@ -72,8 +72,8 @@ public struct Trainer: Sendable {
         learningRate schedule: ((Int) -> Double)? = nil,
         progress: ((Int, Int) -> Void)? = nil
     ) -> TrainingResult {
-        precondition(data.count > 0, "Trainer: the training set is empty")
-        precondition(data.featureCount == network.inputCount || network.inputCount == 0,
+        requirement(data.count > 0, "Trainer: the training set is empty")
+        requirement(data.featureCount == network.inputCount || network.inputCount == 0,
                      "Trainer: data has \(data.featureCount) features but the network takes \(network.inputCount)")
         let clock = ContinuousClock()
         var evaluationTime = Duration.zero
