@@ -1,4 +1,5 @@
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and double- or single-quoted attribute values:
+/// the one escaper of the book, used by the page renderer and the site writer alike.
 func escapeHTML(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.utf8.count)

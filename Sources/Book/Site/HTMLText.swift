@@ -3,21 +3,7 @@ import Foundation
 /// Small, dependency-free helpers for the HTML the site writer produces and reads.
 enum HTMLText {
     /// Escapes text for an HTML text node or a double- or single-quoted attribute.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { escapeHTML(text) }
 
     /// A relative URL for a page file name: percent-encoded, safe inside an attribute.
     static func href(_ fileName: String, fragment: String? = nil) -> String {
