@@ -15,27 +15,26 @@ public enum DatasetPart: String, Sendable, CaseIterable {
     var filePrefix: String { self == .training ? "train" : "t10k" }
 }
 
-/// Zalando's Fashion-MNIST: 28×28 grayscale images of clothing in 10 classes,
-/// 60,000 for training and 10,000 for testing, as Debian's `dataset-fashion-mnist`
-/// installs them.
-///
-/// The directory is, in order: the `directory` argument, the environment variable
-/// `FASHION_MNIST_DIR`, then `/usr/share/datasets/fashion-mnist`.
-public enum FashionMNIST {
-    public static let defaultDirectory = "/usr/share/datasets/fashion-mnist"
-    public static let environmentVariable = "FASHION_MNIST_DIR"
-    public static let debianPackage = "dataset-fashion-mnist"
-
+/// A dataset stored as Fashion-MNIST and MNIST are: `train-images-idx3-ubyte.gz`,
+/// `train-labels-idx1-ubyte.gz` and their `t10k-` test counterparts in one directory,
+/// 28×28 images in 10 classes. Conforming types name where to look; loading is shared.
+public protocol MNISTLayoutDataset {
+    /// Where the files are when nothing else is said.
+    static var defaultDirectory: String { get }
+    /// The environment variable that overrides `defaultDirectory`.
+    static var environmentVariable: String { get }
+    /// The Debian package that installs the files, named in errors (`nil`: none).
+    static var debianPackage: String? { get }
     /// The classes, by label.
-    public static let classNames = [
-        "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-        "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
-    ]
+    static var classNames: [String] { get }
+}
 
+extension MNISTLayoutDataset {
     /// Image height and width in pixels; an input row holds 28·28 = 784 pixels.
-    public static let imageSide = 28
+    public static var imageSide: Int { 28 }
 
-    /// Where the files are looked for.
+    /// Where the files are looked for: the argument, then the environment variable,
+    /// then `defaultDirectory`.
     public static func directory(_ override: String? = nil) -> String {
         resolveDirectory(override, environmentVariable: environmentVariable, default: defaultDirectory)
     }
@@ -62,38 +61,32 @@ public enum FashionMNIST {
     }
 }
 
+/// Zalando's Fashion-MNIST: 28×28 grayscale images of clothing in 10 classes,
+/// 60,000 for training and 10,000 for testing, as Debian's `dataset-fashion-mnist`
+/// installs them.
+///
+/// The directory is, in order: the `directory` argument, the environment variable
+/// `FASHION_MNIST_DIR`, then `/usr/share/datasets/fashion-mnist`.
+public enum FashionMNIST: MNISTLayoutDataset {
+    public static let defaultDirectory = "/usr/share/datasets/fashion-mnist"
+    public static let environmentVariable = "FASHION_MNIST_DIR"
+    public static let debianPackage: String? = "dataset-fashion-mnist"
+    public static let classNames = [
+        "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+        "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
+    ]
+}
+
 /// LeCun's handwritten digits, read from files laid out as Fashion-MNIST's (same names,
 /// gzip or plain). Debian does not package them.
 ///
 /// The directory is, in order: the `directory` argument, the environment variable
 /// `MNIST_DIR`, then `/usr/share/datasets/mnist`.
-public enum MNIST {
+public enum MNIST: MNISTLayoutDataset {
     public static let defaultDirectory = "/usr/share/datasets/mnist"
     public static let environmentVariable = "MNIST_DIR"
+    public static let debianPackage: String? = nil
     public static let classNames = (0...9).map(String.init)
-    public static let imageSide = 28
-
-    public static func directory(_ override: String? = nil) -> String {
-        resolveDirectory(override, environmentVariable: environmentVariable, default: defaultDirectory)
-    }
-
-    public static func load<Scalar: MatrixScalar>(
-        _ part: DatasetPart, directory: String? = nil, as: Scalar.Type = Float.self
-    ) throws -> Dataset<Scalar> {
-        try loadMNISTLayout(part, directory: Self.directory(directory), debianPackage: nil)
-    }
-
-    public static func training<Scalar: MatrixScalar>(
-        directory: String? = nil, as: Scalar.Type = Float.self
-    ) throws -> Dataset<Scalar> {
-        try load(.training, directory: directory, as: Scalar.self)
-    }
-
-    public static func test<Scalar: MatrixScalar>(
-        directory: String? = nil, as: Scalar.Type = Float.self
-    ) throws -> Dataset<Scalar> {
-        try load(.test, directory: directory, as: Scalar.self)
-    }
 }
 
 func resolveDirectory(_ override: String?, environmentVariable: String, default fallback: String) -> String {
