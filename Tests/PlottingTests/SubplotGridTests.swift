@@ -63,3 +63,14 @@ import Testing
         #expect(throws: PlotError.self) { try SubplotGrid(rows: 1, columns: 1).svg() }
     }
 }
+
+@Suite struct SubplotGridPanelsTests {
+    @Test func rowsFollowFromPanelsAndColumns() throws {
+        var a = LineChart(title: "a"); a.add(series: "s", y: [1.0, 2])
+        let five = SubplotGrid(columns: 3, panels: Array(repeating: a, count: 5))
+        #expect(five.rows == 2 && five.columns == 3 && five.panels.count == 5)
+        let doc = try ParsedSVG(try five.svg())
+        #expect(doc.texts.filter { $0 == "a" }.count == 5)
+        #expect(SubplotGrid(columns: 2, panels: [a, a]).rows == 1)
+    }
+}

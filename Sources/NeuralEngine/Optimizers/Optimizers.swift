@@ -215,7 +215,9 @@ public struct RMSProp<Scalar: MatrixScalar>: Optimizer {
 ///
 /// Both moments start at zero, so early on they underestimate; the correction undoes
 /// that, and at t = 1 the corrected m is exactly g. With `biasCorrection` off,
-/// `η_t = η`: the first steps are far too small (m is a tenth of g at t = 1).
+/// `η_t = η` and the two biases do not cancel: v's (1 − β₂ = 0.001) is stronger than
+/// m's (1 − β₁ = 0.1), so on a constant gradient the step is η·(1 − β₁ᵗ)/√(1 − β₂ᵗ),
+/// already ≈ 3.16·η at t = 1 and larger for the following dozens of updates.
 public struct Adam<Scalar: MatrixScalar>: Optimizer {
     public var learningRate: Double
     /// β₁, the decay of the first-moment (mean gradient) average.
