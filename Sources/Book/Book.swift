@@ -1,2 +1,0 @@
-/// Loads chapters, runs their blocks, renders the book.
-public enum BookPipeline {}

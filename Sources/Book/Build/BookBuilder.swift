@@ -1,0 +1,82 @@
+import Foundation
+
+/// `tutorial build` and `tutorial check`: load the chapters, run what is not cached,
+/// render every page, and move the finished book into place.
+public struct BookBuilder: Sendable {
+    public struct Options: Sendable {
+        /// The chapters folder, and the same as the user wrote it (for diagnostics).
+        public var chapters: URL
+        public var chaptersPath: String
+        public var output: URL
+        public var cache: URL
+        public var force = false
+        public var jobs = ProcessInfo.processInfo.activeProcessorCount
+        public var limits = RunLimits()
+        public var themeDirectory: URL?
+        /// Check the output's internal links (what `check` adds to `build`).
+        public var checkLinks = false
+
+        public init(chapters: URL, chaptersPath: String, output: URL, cache: URL) {
+            self.chapters = chapters; self.chaptersPath = chaptersPath
+            self.output = output; self.cache = cache
+        }
+    }
+
+    public var options: Options
+    public var runtime: RuntimeLocation
+
+    public init(options: Options, runtime: RuntimeLocation) {
+        self.options = options; self.runtime = runtime
+    }
+
+    public func build(observer: BuildObserver = SilentObserver()) async throws -> BuildReport {
+        let source = try BookSource.load(directory: options.chapters, path: options.chaptersPath)
+        let cache = ResultCache(directory: options.cache)
+        let keys = CacheKeyInputs.make(runtime: runtime, limits: options.limits)
+        let runner = ChapterRunner(runtime: runtime, limits: options.limits,
+                                   workDirectory: options.cache.appendingPathComponent("build"))
+        let jobs = ChapterJobs(runner: runner, cache: cache, keys: keys, force: options.force, jobs: options.jobs)
+        let outcomes = await jobs.run(source.chapters, observer: observer)
+
+        let pages = outcomes.map { ChapterPageRenderer.render($0.chapter, result: $0.result) }
+        var landingHTML = ""
+        if let landing = source.landing {
+            var renderer = MarkdownHTML(math: landing.math) { _ in nil }
+            landingHTML = renderer.render(landing.document).html
+        }
+        let site = BookSite(title: source.title, landingHTML: landingHTML, chapters: pages)
+        try Self.writeAtomically(site, to: options.output, theme: options.themeDirectory)
+        let broken = options.checkLinks ? LinkChecker.brokenLinks(in: options.output) : []
+        return BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
+    }
+
+    /// Writes the site into a sibling temporary folder, then swaps it for `output`, so
+    /// `output` is never half-written: a failed write leaves the previous book.
+    static func writeAtomically(_ site: BookSite, to output: URL, theme: URL?) throws {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let token = UUID().uuidString.prefix(8)
+        let temporary = parent.appendingPathComponent(".\(name).tmp-\(token)")
+        let old = parent.appendingPathComponent(".\(name).old-\(token)")
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            try SiteWriter(themeDirectory: theme).write(site, to: temporary)
+        } catch {
+            try? fm.removeItem(at: temporary)
+            throw BookError.io("writing the book to \(output.path): \(error)")
+        }
+        let hadOutput = fm.fileExists(atPath: output.path)
+        if hadOutput, rename(output.path, old.path) != 0 {
+            try? fm.removeItem(at: temporary)
+            throw BookError.io("cannot replace \(output.path): \(String(cString: strerror(errno)))")
+        }
+        if rename(temporary.path, output.path) != 0 {
+            let why = String(cString: strerror(errno))
+            if hadOutput { _ = rename(old.path, output.path) }
+            try? fm.removeItem(at: temporary)
+            throw BookError.io("cannot move the book into \(output.path): \(why)")
+        }
+        if hadOutput { try? fm.removeItem(at: old) }
+    }
+}

@@ -1,0 +1,18 @@
+/// What a build reports as it goes, for a progress display.
+public enum BuildEvent: Sendable {
+    /// The chapters that will run (not cached), with the previous run's seconds if known.
+    case planned([(slug: String, estimate: Double?)])
+    case chapterStarted(slug: String)
+    case chapter(slug: String, RunEvent)
+    case chapterFinished(slug: String, failed: Bool, cached: Bool, seconds: Double)
+}
+
+public protocol BuildObserver: Sendable {
+    func handle(_ event: BuildEvent)
+}
+
+/// Reports nothing.
+public struct SilentObserver: BuildObserver {
+    public init() {}
+    public func handle(_ event: BuildEvent) {}
+}

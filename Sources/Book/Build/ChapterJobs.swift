@@ -1,0 +1,72 @@
+import Foundation
+
+/// One chapter's results and where they came from.
+public struct ChapterOutcome: Sendable {
+    public var chapter: Chapter
+    public var result: ChapterResult
+    public var cached: Bool
+    public var seconds: Double
+}
+
+/// Runs chapters (those without cached results) in parallel, at most `jobs` at a time.
+/// Each chapter's program runs on its own thread: running one is a blocking wait on a
+/// child process, which must not hold one of Swift's few cooperative threads.
+struct ChapterJobs {
+    var runner: ChapterRunner
+    var cache: ResultCache?
+    var keys: CacheKeyInputs
+    var force: Bool
+    var jobs: Int
+
+    func run(_ chapters: [Chapter], observer: BuildObserver) async -> [ChapterOutcome] {
+        var outcomes = [ChapterOutcome?](repeating: nil, count: chapters.count)
+        var todo: [Int] = []
+        for (i, chapter) in chapters.enumerated() {
+            let key = keys.key(for: chapter)
+            if !force, let cached = cache?.result(for: chapter.slug, key: key) {
+                outcomes[i] = ChapterOutcome(chapter: chapter, result: cached, cached: true, seconds: 0)
+                observer.handle(.chapterFinished(slug: chapter.slug, failed: cached.hasFailures, cached: true, seconds: 0))
+            } else {
+                todo.append(i)
+            }
+        }
+        observer.handle(.planned(todo.map { (chapters[$0].slug, cache?.entry(for: chapters[$0].slug)?.seconds) }))
+
+        await withTaskGroup(of: (Int, ChapterOutcome).self) { group in
+            var next = 0
+            func start() {
+                let i = todo[next]
+                next += 1
+                let chapter = chapters[i]
+                let runner = self.runner
+                group.addTask {
+                    observer.handle(.chapterStarted(slug: chapter.slug))
+                    let began = Date()
+                    let result = await Self.onThread {
+                        runner.run(chapter) { observer.handle(.chapter(slug: chapter.slug, $0)) }
+                    }
+                    let seconds = Date().timeIntervalSince(began)
+                    observer.handle(.chapterFinished(slug: chapter.slug, failed: result.hasFailures, cached: false, seconds: seconds))
+                    return (i, ChapterOutcome(chapter: chapter, result: result, cached: false, seconds: seconds))
+                }
+            }
+            while next < todo.count && next < max(jobs, 1) { start() }
+            while let (i, outcome) = await group.next() {
+                outcomes[i] = outcome
+                if !outcome.result.isTransient {
+                    try? cache?.store(outcome.result, for: outcome.chapter.slug, key: keys.key(for: outcome.chapter))
+                }
+                if next < todo.count { start() }
+            }
+        }
+        return outcomes.map { $0! }
+    }
+
+    private static func onThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: work()) }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+}

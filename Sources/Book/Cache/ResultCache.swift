@@ -1,0 +1,73 @@
+import Foundation
+
+/// Chapter results on disk, one file per chapter: a checksum line, then JSON. An entry
+/// whose checksum does not match, or that does not decode, is deleted and treated as
+/// missing. Entries are written to a temporary file and renamed into place.
+public struct ResultCache: Sendable {
+    public var directory: URL
+
+    public init(directory: URL) { self.directory = directory }
+
+    struct Entry: Codable {
+        var key: String
+        var result: ChapterResult
+        /// Seconds the run took, for the next run's estimate.
+        var seconds: Double
+        var savedAt: Date
+    }
+
+    private func file(for slug: String) -> URL {
+        directory.appendingPathComponent("results").appendingPathComponent(slug + ".json")
+    }
+
+    /// The entry of a chapter, whatever its key (nil if absent or corrupt).
+    func entry(for slug: String) -> Entry? {
+        let url = file(for: slug)
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        guard let newline = data.firstIndex(of: 0x0A) else { discard(url); return nil }
+        let checksum = String(decoding: data[data.startIndex..<newline], as: UTF8.self)
+        let payload = data[(newline + 1)...]
+        guard ContentHash.of(Data(payload)) == checksum,
+              let entry = try? JSONDecoder().decode(Entry.self, from: payload) else {
+            discard(url)
+            return nil
+        }
+        return entry
+    }
+
+    /// The cached result of a chapter when its key matches.
+    func result(for slug: String, key: String) -> ChapterResult? {
+        guard let entry = entry(for: slug), entry.key == key else { return nil }
+        return entry.result
+    }
+
+    func store(_ result: ChapterResult, for slug: String, key: String) throws {
+        let url = file(for: slug)
+        let fm = FileManager.default
+        try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let payload = try encoder.encode(Entry(key: key, result: result,
+                                               seconds: result.compileSeconds + result.runSeconds,
+                                               savedAt: Date()))
+        var data = Data(ContentHash.of(payload).utf8)
+        data.append(0x0A)
+        data.append(payload)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(slug).\(UUID().uuidString.prefix(8)).tmp")
+        try data.write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            try? fm.removeItem(at: temporary)
+            throw BookError.io("cannot write the cache entry \(url.path)")
+        }
+    }
+
+    private func discard(_ url: URL) { try? FileManager.default.removeItem(at: url) }
+
+    /// Removes the whole cache.
+    public func clear() throws {
+        if FileManager.default.fileExists(atPath: directory.path) {
+            try FileManager.default.removeItem(at: directory)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Lays out a `BookSite` as a static HTML book: a landing page, one page per chapter, a
+/// search page, and `assets/` with the theme's CSS and JavaScript, KaTeX with its fonts,
+/// highlight.js and lunr. Every link is relative, so the book reads the same from
+/// `file://` and from any static server; nothing is fetched from the network.
+///
+/// Output files:
+///
+///     index.html            landing page: the book's introduction and the chapter list
+///     <slug>.html           one per chapter, in the order of `BookSite.chapters`
+///     search.html           search results (`search.html?q=words`)
+///     assets/book.css, book.js, search.js   the theme's (or the user's) own files
+///     assets/search-index.js                the documents search runs over
+///     assets/katex/, assets/highlight/, assets/lunr/   copied from Debian's packages
+///
+/// The same `BookSite` always gives byte-identical files: no dates, stable order.
+public struct SiteWriter {
+    /// A user's theme folder, laid over the built-in theme file by file.
+    public var themeDirectory: URL?
+    /// Where Debian puts browser libraries (`libjs-katex`, `libjs-highlight.js`, `libjs-lunr`).
+    public var javascriptDirectory: URL
+
+    public init(themeDirectory: URL? = nil,
+                javascriptDirectory: URL = URL(fileURLWithPath: "/usr/share/javascript")) {
+        self.themeDirectory = themeDirectory
+        self.javascriptDirectory = javascriptDirectory
+    }
+
+    /// Writes the book into `directory` (created if needed; files already there with the
+    /// same names are replaced, others are left alone).
+    public func write(_ site: BookSite, to directory: URL) throws {
+        try Self.validateSlugs(site.chapters)
+        if let themeDirectory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: themeDirectory.path, isDirectory: &isDirectory),
+                  isDirectory.boolValue else {
+                throw SiteError.themeDirectoryNotFound(path: themeDirectory.path)
+            }
+        }
+        let theme = Theme(user: themeDirectory)
+        let assets = directory.appendingPathComponent("assets")
+
+        for library in VendorLibrary.all {
+            try library.copy(from: javascriptDirectory, into: assets)
+        }
+        for path in theme.assetPaths() {
+            try FileCopier.copy(try theme.url("assets/" + path), to: assets.appendingPathComponent(path))
+        }
+        try FileCopier.write(SearchIndex(site: site).javaScript(),
+                             to: assets.appendingPathComponent("search-index.js"))
+
+        let pageTemplate = try theme.template("page.html")
+        for (index, chapter) in site.chapters.enumerated() {
+            let html = try pageTemplate.render(Self.chapterValues(site, index: index), include: theme.template)
+            try FileCopier.write(html, to: directory.appendingPathComponent(Self.fileName(of: chapter)))
+        }
+        let landing = try theme.template("index.html").render(Self.landingValues(site), include: theme.template)
+        try FileCopier.write(landing, to: directory.appendingPathComponent("index.html"))
+        let search = try theme.template("search.html").render(Self.searchValues(site), include: theme.template)
+        try FileCopier.write(search, to: directory.appendingPathComponent("search.html"))
+    }
+
+    // MARK: - Template values
+
+    /// Values every template can use.
+    static func commonValues(_ site: BookSite, at place: Place) -> [String: String] {
+        ["bookTitle": site.title,
+         "toc": tableOfContents(site, at: place),
+         "pager": pager(site, at: place)]
+    }
+
+    static func chapterValues(_ site: BookSite, index: Int) -> [String: String] {
+        let chapter = site.chapters[index]
+        var values = commonValues(site, at: .chapter(index))
+        values["pageTitle"] = chapter.title
+        values["chapterNumber"] = String(index + 1)
+        values["slug"] = chapter.slug
+        values["body"] = chapter.bodyHTML
+        // The pipeline's body normally opens with the chapter's `<h1>`; supply one if not.
+        values["titleHeading"] = chapter.bodyHTML.contains("<h1")
+            ? "" : "<h1>\(HTMLText.escape(chapter.title))</h1>"
+        values["failureBanner"] = FailureScanner.banner(for: chapter)
+        values["failureClass"] = chapter.hasFailures ? "has-failures" : ""
+        return values
+    }
+
+    static func landingValues(_ site: BookSite) -> [String: String] {
+        var values = commonValues(site, at: .landing)
+        values["pageTitle"] = site.title
+        values["landing"] = site.landingHTML
+        values["titleHeading"] = site.landingHTML.contains("<h1")
+            ? "" : "<h1>\(HTMLText.escape(site.title))</h1>"
+        values["chapterList"] = chapterList(site)
+        return values
+    }
+
+    static func searchValues(_ site: BookSite) -> [String: String] {
+        var values = commonValues(site, at: .search)
+        values["pageTitle"] = "Search"
+        return values
+    }
+
+    // MARK: - Checks
+
+    static let reservedSlugs: Set<String> = ["index", "search"]
+
+    static func validateSlugs(_ chapters: [ChapterPage]) throws {
+        var seen = Set<String>()
+        for chapter in chapters {
+            let slug = chapter.slug
+            if slug.isEmpty { throw SiteError.invalidSlug(slug, reason: "is empty") }
+            if slug.contains("/") || slug.contains("\\") || slug.hasPrefix(".") {
+                throw SiteError.invalidSlug(slug, reason: "must be a plain file name (no slashes, not starting with a dot)")
+            }
+            if reservedSlugs.contains(slug.lowercased()) {
+                throw SiteError.invalidSlug(slug, reason: "is the name of a page the book writes itself (\(slug).html)")
+            }
+            if !seen.insert(slug.lowercased()).inserted {
+                throw SiteError.invalidSlug(slug, reason: "is used by two chapters")
+            }
+        }
+    }
+}

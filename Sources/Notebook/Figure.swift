@@ -1,0 +1,25 @@
+/// Shows a figure under the block: an SVG document, with a caption. Figures are
+/// numbered per chapter; `id` makes one linkable as `#fig-ID`.
+public func figure(_ svg: String, caption: String? = nil, id: String? = nil, line: Int = #line) {
+    Channel.shared.send(.figure(ResultFigure(svg: svg, caption: caption, id: id, line: line)))
+}
+
+/// Shows a figure whose drawing may fail: a failure is marked on the page where the
+/// figure would be (and fails `tutorial check`) instead of stopping the chapter.
+public func figure(caption: String? = nil, id: String? = nil, line: Int = #line,
+                   _ draw: () throws -> String) {
+    do {
+        try figure(draw(), caption: caption, id: id, line: line)
+    } catch {
+        Channel.shared.send(.figure(ResultFigure(svg: "", caption: caption, id: id,
+                                                 error: "\(error)", line: line)))
+    }
+}
+
+/// Shows a chart from the plotting module (`LineChart`, `Histogram`, `ContourPlot`,
+/// `SubplotGrid`, …). A chart that cannot be drawn (say, a log axis given zeros) is
+/// marked where it would be and fails `tutorial check`; the chapter goes on.
+public func figure(_ chart: some Figure, caption: String? = nil, id: String? = nil,
+                   line: Int = #line) {
+    figure(caption: caption, id: id, line: line) { try chart.svg() }
+}

@@ -1,2 +1,0 @@
-/// SVG figures in pure Swift. Depends on nothing of the engine.
-public enum Plotting {}

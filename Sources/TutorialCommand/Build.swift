@@ -1,0 +1,46 @@
+import ArgumentParser
+import Book
+import Foundation
+
+extension Tutorial {
+    struct Build: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run every chapter (or reuse cached results) and write the HTML book.")
+
+        @OptionGroup var book: BookOptions
+
+        func run() async throws {
+            let report = try await BookCommand.build(book, checkLinks: false)
+            for line in report.failureLines { printError(line) }
+            let cached = report.chapters.filter(\.cached).count
+            print("Built \(report.chapters.count) chapter(s) into \(book.output)/ (\(cached) from cache).")
+            if report.failed > 0 {
+                printError("\(report.failed) failure(s).")
+                throw ExitCode.failure
+            }
+        }
+    }
+}
+
+/// What `build` and `check` share: find the runtime, build with a progress display.
+enum BookCommand {
+    static func build(_ book: BookOptions, checkLinks: Bool) async throws -> BuildReport {
+        let runtime: RuntimeLocation
+        do { runtime = try RuntimeLocation.find() } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        var options = book.builderOptions()
+        options.checkLinks = checkLinks
+        let progress = ConsoleProgress()
+        do {
+            let report = try await BookBuilder(options: options, runtime: runtime).build(observer: progress)
+            progress.finish()
+            return report
+        } catch {
+            progress.finish()
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Book
+import Foundation
+
+extension Tutorial {
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the book, then check that every block ran, every expectation held and no internal link is broken.",
+            discussion: "Ends with the line `N passed, N failed`; the exit status is non-zero on any failure.")
+
+        @OptionGroup var book: BookOptions
+
+        @Flag(help: "Print a machine-readable JSON report on standard output (the closing line goes to standard error).")
+        var json = false
+
+        func run() async throws {
+            let report = try await BookCommand.build(book, checkLinks: true)
+            if json {
+                print(report.json())
+                printError(report.closingLine)
+            } else {
+                for line in report.failureLines { print("✗ " + line) }
+                print(report.closingLine)
+            }
+            if report.failed > 0 { throw ExitCode.failure }
+        }
+    }
+}

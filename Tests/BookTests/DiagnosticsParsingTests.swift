@@ -1,0 +1,71 @@
+import Testing
+@testable import Book
+
+@Suite struct DiagnosticsParsingTests {
+    @Test func compilerErrorsWithNotes() {
+        let text = """
+        03-x.md:12:5: error: cannot find 'foo' in scope
+        03-x.md:12:5: note: did you mean 'for'?
+        /tmp/main.swift:3:1: error: something in generated code
+        03-x.md:20:1: warning: ignored
+        """
+        let errors = ChapterCompiler.parseErrors(text, sourceName: "03-x.md")
+        #expect(errors.count == 2)
+        #expect(errors[0].line == 12 && errors[0].column == 5)
+        #expect(errors[0].message == "error: cannot find 'foo' in scope\n  note (line 12): did you mean 'for'?")
+        #expect(errors[1].line == nil)
+    }
+
+    @Test func fatalErrorLine() {
+        let parsed = TrapReport.parse("Chapter/03-x.md:43: Fatal error: boom 6\n\n*** Program crashed: Illegal instruction ***\n", sourceName: "03-x.md")
+        #expect(parsed.message == "error: Fatal error: boom 6")
+        #expect(parsed.line == 43)
+    }
+
+    @Test func backtraceFrame() {
+        let stderr = """
+        *** Swift runtime failure: precondition failure ***
+        Thread 0 "chapter" crashed:
+          0 [inlined] [system] 0x000055c39b7492a2 Swift runtime failure: precondition failure in chapter at //<compiler-generated>
+          1                    0x000055c39b7492a2 main + 738 in chapter at /tmp/x/main.swift:43:7
+        """
+        let parsed = TrapReport.parse(stderr, sourceName: "03-x.md")
+        #expect(parsed.message == "error: Swift runtime failure: precondition failure")
+        #expect(parsed.line == 43 && parsed.column == 7)
+    }
+
+    @Test func linkChecker() throws {
+        let root = try TestBook.make([:])
+        let out = root.appendingPathComponent("chapters")
+        try ##"<a href="b.html#x">b</a> <a href="#top">top</a> <a href="https://e.org">e</a> <h1 id="top"></h1>"##
+            .write(to: out.appendingPathComponent("a.html"), atomically: true, encoding: .utf8)
+        try #"<p id="y"></p><a href="a.html#gone">a</a><a href="c.html">c</a>"#
+            .write(to: out.appendingPathComponent("b.html"), atomically: true, encoding: .utf8)
+        #expect(LinkChecker.brokenLinks(in: out) == [
+            "a.html: b.html#x (no element with id 'x')",
+            "b.html: a.html#gone (no element with id 'gone')",
+            "b.html: c.html (no such file)",
+        ])
+    }
+}
+
+@Suite struct TrapFrameTests {
+    @Test func engineFrameIsNamedWhenTheChapterFrameIsMissing() {
+        let stderr = """
+        *** Swift runtime failure: precondition failure ***
+          0 [inlined] [system] 0x00007f83f378e861 Swift runtime failure: precondition failure in libNotebookRuntime.so at //<compiler-generated>
+          1 [thunk]            0x00007f83f378e861 Dataset.init(inputs:labels:classCount:) + 65 in libNotebookRuntime.so at /work/x/Sources/NeuralEngine/Dataset.swift:8:9
+          2 [ra]               0x80000004ffffffff
+        """
+        let parsed = TrapReport.parse(stderr, sourceName: "01-a.md")
+        #expect(parsed.message == "error: Swift runtime failure: precondition failure")
+        #expect(parsed.line == nil)
+        #expect(parsed.callee == "Dataset.init(inputs:labels:classCount:) (Sources/NeuralEngine/Dataset.swift:8)")
+    }
+
+    @Test func uncaughtErrorReadsAsSuch() {
+        let parsed = TrapReport.parse("Swift/ErrorType.swift:254: Fatal error: Error raised at top level: Chapter.Oops()\n", sourceName: "01-a.md")
+        #expect(parsed.message == "error: uncaught error: Oops()")
+        #expect(parsed.line == nil)
+    }
+}

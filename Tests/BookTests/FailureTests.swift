@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import Book
+
+/// End to end on the `failures` fixture: each chapter fails its own way, and the one
+/// good chapter is untouched.
+@Suite struct FailureTests {
+    func blocks(_ path: String) async throws -> [BuildReport.BlockReport] {
+        try #require(try await SharedBuilds.failures.value.chapter(path)?.blocks)
+    }
+
+    @Test func compileErrorNamesItsMarkdownLineAndColumn() async throws {
+        let b = try await blocks("01-compile-error.md")
+        #expect(b.map(\.status) == ["notRun", "failed", "notRun"])
+        #expect(b[1].message == "chapters/01-compile-error.md:10:18: error: cannot convert value of type 'String' to specified type 'Int'")
+        #expect(b[2].message == "did not run: the chapter did not compile")
+        let html = try await SharedBuilds.failures.value.page("01-compile-error")
+        #expect(html.contains(#"<div class="block-error">chapters/01-compile-error.md:10:18: error: cannot convert value of type &#39;String&#39; to specified type &#39;Int&#39;</div>"#))
+    }
+
+    @Test func trapNamesItsLineAndKeepsEarlierOutput() async throws {
+        let b = try await blocks("02-trap.md")
+        #expect(b.map(\.status) == ["failed", "notRun"])
+        let message = try #require(b[0].message)
+        #expect(message.hasPrefix("chapters/02-trap.md:7:"))
+        #expect(message.contains("error:"))
+        #expect(b[1].message == "did not run: the block at line 4 failed")
+        let html = try await SharedBuilds.failures.value.page("02-trap")
+        #expect(html.contains("<pre class=\"output\">before the trap\n</pre>"))
+    }
+
+    @Test func fatalErrorInAFunctionNamesTheFunctionsLine() async throws {
+        let b = try await blocks("03-fatal.md")
+        #expect(b.map(\.status) == ["ran", "failed"])
+        #expect(b[1].message == "chapters/03-fatal.md:5:1: error: Fatal error: x is too big: 5")
+        let html = try await SharedBuilds.failures.value.page("03-fatal")
+        #expect(html.contains("<pre class=\"output\">1\n</pre>"))
+    }
+
+    @Test func timeoutSaysSoAndLaterBlocksDidNotRun() async throws {
+        let b = try await blocks("04-timeout.md")
+        #expect(b.map(\.status) == ["failed", "notRun"])
+        #expect(b[0].message == "chapters/04-timeout.md:4:1: error: timed out: the block ran longer than its limit of 1 s (set timeout=SECONDS on its fence line to allow more)")
+        let html = try await SharedBuilds.failures.value.page("04-timeout")
+        #expect(html.contains("<pre class=\"output\">started\n</pre>"))
+    }
+
+    @Test func floodIsCutWithANote() async throws {
+        let b = try await blocks("05-flood.md")
+        #expect(b.map(\.status) == ["ran", "ran"])
+        let html = try await SharedBuilds.failures.value.page("05-flood")
+        #expect(html.contains("Output cut: this block printed more than 20 kB;"))
+        #expect(html.utf8.count < 60_000)
+        #expect(html.contains("the next block still runs"))
+    }
+
+    @Test func otherChaptersAreUnaffected() async throws {
+        let book = try await SharedBuilds.failures.value
+        let fine = try #require(book.chapter("06-fine.md"))
+        #expect(fine.blocks.map(\.status) == ["ran"])
+        #expect(fine.expectations.map(\.passed) == [true])
+        #expect(try book.page("06-fine").contains("<pre class=\"output\">fine\n</pre>"))
+        // Every chapter's page is written, failing or not.
+        for slug in ["01-compile-error", "02-trap", "03-fatal", "04-timeout", "05-flood", "06-fine", "index"] {
+            #expect(FileManager.default.fileExists(atPath: book.output.appendingPathComponent(slug + ".html").path))
+        }
+    }
+
+    @Test func timeoutsAreNotCachedButDeterministicFailuresAre() async throws {
+        let book = try await SharedBuilds.failures.value
+        let cache = ResultCache(directory: book.cache)
+        #expect(cache.entry(for: "04-timeout") == nil)
+        #expect(cache.entry(for: "01-compile-error") != nil)
+        #expect(cache.entry(for: "02-trap") != nil)
+    }
+}
+
+extension FailureTests {
+    @Test func figureThatCannotBeDrawnIsMarkedAndFailsCheck() async throws {
+        let book = try await SharedBuilds.failures.value
+        let chapter = try #require(book.chapter("07-figure-error.md"))
+        #expect(chapter.blocks.map(\.status) == ["ran"])
+        #expect(chapter.expectations.map(\.passed) == [false])
+        #expect(chapter.expectations.first?.location == "chapters/07-figure-error.md:5:1")
+        let html = try book.page("07-figure-error")
+        #expect(html.contains(#"<div class="block-error">chapters/07-figure-error.md:5:1: error: the figure could not be drawn: the series is empty</div>"#))
+        #expect(html.contains("<figcaption>Figure 1. Empty &lt;data&gt;</figcaption>"))
+        #expect(html.contains("still running"))
+    }
+}

@@ -1,2 +1,0 @@
-import Testing
-@Suite struct BookPlaceholder { @Test func builds() { #expect(Bool(true)) } }

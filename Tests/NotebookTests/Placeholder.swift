@@ -1,2 +1,0 @@
-import Testing
-@Suite struct NotebookPlaceholder { @Test func builds() { #expect(Bool(true)) } }

@@ -1,2 +1,0 @@
-import Testing
-@Suite struct PlottingPlaceholder { @Test func builds() { #expect(Bool(true)) } }

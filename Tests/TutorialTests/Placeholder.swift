@@ -1,2 +1,0 @@
-import Testing
-@Suite struct TutorialPlaceholder { @Test func builds() { #expect(Bool(true)) } }
