@@ -112,6 +112,10 @@ public struct ChapterRunner: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["NOTEBOOK_CHANNEL_FD"] = "3"
         environment["NOTEBOOK_TEXT_LIMIT"] = String(limits.textBytesPerBlock)
+        // One BLAS thread per chapter program: chapters already run in parallel, one per
+        // core, and a BLAS that splits its sums across threads rounds differently, so the
+        // book's numbers would depend on the machine's core count.
+        environment["OPENBLAS_NUM_THREADS"] = "1"
         environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,registers=none,images=none,threads=crashed,limit=32,top=32,timeout=10s"
 
         var collector = ResultCollector(chapter: chapter, limits: limits, onEvent: onEvent)
