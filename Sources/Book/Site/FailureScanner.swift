@@ -19,9 +19,12 @@ enum FailureScanner {
         var failures: [Failure] = []
         var blockID: String?
         var rest = html[...]
-        while let open = rest.range(of: "<") {
-            let tagEnd = rest[open.upperBound...].firstIndex(of: ">") ?? rest.endIndex
-            let tag = rest[open.upperBound..<tagEnd]
+        // Searching the UTF-8 view for ASCII brackets keeps this linear: Foundation's
+        // `range(of:)` on a long page re-measures UTF-16 offsets at every call.
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "<")) {
+            let tagStart = rest.utf8.index(after: open)
+            let tagEnd = rest.utf8[tagStart...].firstIndex(of: UInt8(ascii: ">")) ?? rest.endIndex
+            let tag = rest[tagStart..<tagEnd]
             let after = tagEnd < rest.endIndex ? rest.index(after: tagEnd) : rest.endIndex
             if tag.hasPrefix("section") {
                 let classes = attribute("class", in: tag)?.split(separator: " ") ?? []
@@ -65,14 +68,15 @@ enum FailureScanner {
     private static func innerHTML(ofDivStartingAt start: Substring.Index, in html: Substring) -> Substring {
         var depth = 1
         var index = start
-        while let open = html[index...].range(of: "<") {
-            if html[open.upperBound...].hasPrefix("/div") {
+        while let open = html.utf8[index...].firstIndex(of: UInt8(ascii: "<")) {
+            let next = html.utf8.index(after: open)
+            if html[next...].hasPrefix("/div") {
                 depth -= 1
-                if depth == 0 { return html[start..<open.lowerBound] }
-            } else if html[open.upperBound...].hasPrefix("div") {
+                if depth == 0 { return html[start..<open] }
+            } else if html[next...].hasPrefix("div") {
                 depth += 1
             }
-            index = open.upperBound
+            index = next
         }
         return html[start...]
     }
