@@ -6,7 +6,7 @@ import Testing
     @Test func outputIsReplacedWholeAndNoTemporaryFolderRemains() async throws {
         let root = try TestBook.make(["01-a.md": "# A\n\nNo blocks.\n"])
         let output = root.appendingPathComponent("output")
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        _ = try await TestBook.build(root: root)
         try "stale".write(to: output.appendingPathComponent("stale.html"), atomically: true, encoding: .utf8)
 
         _ = try await TestBook.build(root: root)
@@ -15,6 +15,18 @@ import Testing
         let pages = try FileManager.default.contentsOfDirectory(atPath: output.path)
         #expect(!pages.contains("stale.html"))
         #expect(pages.contains("01-a.html"))
+    }
+
+    @Test func aFolderTheToolDidNotWriteIsRefusedBeforeAnythingRuns() async throws {
+        let root = try TestBook.make(["01-a.md": "# A\n\n```swift run\nprint(1)\n```\n"])
+        let output = root.appendingPathComponent("output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try "mine".write(to: output.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let events = EventRecorder()
+        await #expect(throws: BookError.self) { _ = try await TestBook.build(root: root, observer: events) }
+        #expect(events.events.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["notes.txt"])
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("cache").path))
     }
 
     @Test func aBuildThatFailsLeavesThePreviousBook() async throws {

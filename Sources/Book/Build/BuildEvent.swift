@@ -5,6 +5,8 @@ public enum BuildEvent: Sendable {
     case chapterStarted(slug: String)
     case chapter(slug: String, RunEvent)
     case chapterFinished(slug: String, failed: Bool, cached: Bool, seconds: Double)
+    /// The build is waiting for another process to finish with the same book.
+    case waiting(String)
 }
 
 public protocol BuildObserver: Sendable {

@@ -73,6 +73,9 @@ public final class ConsoleProgress: BuildObserver, @unchecked Sendable {
             case .item: return
             }
             running[slug] = r
+        case .waiting(let why):
+            if live { clearLocked() }
+            line(why)
         case .chapterFinished(let slug, let failed, let cached, let seconds):
             running[slug] = nil
             order.removeAll { $0 == slug }

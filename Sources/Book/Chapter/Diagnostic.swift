@@ -20,6 +20,9 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case chaptersMissing(String)
     case chapterNotFound(String)
     case io(String)
+    /// A folder the tool will not write into or remove: `what` it was to be (the book,
+    /// the results cache) and why not.
+    case unsafeFolder(path: String, what: String, reason: String)
 
     public var description: String {
         switch self {
@@ -33,6 +36,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "no chapter matches '\(name)' (give a path, a file name or a chapter number)"
         case .io(let message):
             return message
+        case .unsafeFolder(let path, let what, let reason):
+            return "refusing to use \(path) for the \(what): \(reason)"
         }
     }
 }
