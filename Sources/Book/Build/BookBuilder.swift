@@ -48,13 +48,7 @@ public struct BookBuilder: Sendable {
         let jobs = ChapterJobs(runner: runner, cache: cache, keys: keys, force: options.force, jobs: options.jobs)
         let outcomes = await jobs.run(source.chapters, observer: observer)
 
-        let pages = outcomes.map { ChapterPageRenderer.render($0.chapter, result: $0.result) }
-        var landingHTML = ""
-        if let landing = source.landing {
-            var renderer = MarkdownHTML(math: landing.math) { _ in nil }
-            landingHTML = renderer.render(landing.document).html
-        }
-        let site = BookSite(title: source.title, landingHTML: landingHTML, chapters: pages)
+        let site = BookSite(source, results: outcomes.map(\.result))
         try BookOutput.replace(options.output, with: site, theme: options.themeDirectory,
                                images: Self.images(in: options.chapters), from: options.chapters)
         let broken = options.checkLinks ? LinkChecker.brokenLinks(in: options.output) : []

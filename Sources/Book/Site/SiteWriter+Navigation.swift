@@ -26,9 +26,9 @@ extension SiteWriter {
             if chapter.hasFailures { classes += " has-failures" }
             let file = fileName(of: chapter)
             html += "<li class=\"\(classes)\">"
-            html += "<a href=\"\(HTMLText.href(file))\"\(current ? " aria-current=\"page\"" : "")>"
+            html += "<a href=\"\(HTML.href(file))\"\(current ? " aria-current=\"page\"" : "")>"
             html += "<span class=\"toc-number\">\(index + 1).</span> "
-            html += "<span class=\"toc-title\">\(HTMLText.escape(chapter.title))</span>"
+            html += "<span class=\"toc-title\">\(HTML.escape(chapter.title))</span>"
             if chapter.hasFailures {
                 html += " <span class=\"failure-mark\" title=\"This chapter has failures\">failed</span>"
             }
@@ -41,15 +41,15 @@ extension SiteWriter {
     }
 
     /// Sections as nested lists: a `###` goes under the `##` before it.
-    static func sectionList(_ sections: [ChapterPage.Section], file: String) -> String {
+    static func sectionList(_ sections: [Heading], file: String) -> String {
         let shown = sections.filter { $0.level >= 2 && $0.level <= 3 }
         guard !shown.isEmpty else { return "" }
         var html = "<ol class=\"toc-sections\">"
         var openSub = false
         var openItem = false
         for section in shown {
-            let link = "<a href=\"\(HTMLText.href(file, fragment: section.id))\" data-section=\"\(HTMLText.escape(section.id))\">"
-                + HTMLText.escape(section.title) + "</a>"
+            let link = "<a href=\"\(HTML.href(file, fragment: section.id))\" data-section=\"\(HTML.escape(section.id))\">"
+                + HTML.escape(section.title) + "</a>"
             if section.level == 3 && openItem {
                 if !openSub { html += "<ol class=\"toc-subsections\">"; openSub = true }
                 html += "<li class=\"toc-section level-3\">\(link)</li>"
@@ -72,17 +72,17 @@ extension SiteWriter {
         var next: (href: String, title: String)?
         switch place {
         case .landing:
-            if let first = site.chapters.first { next = (HTMLText.href(fileName(of: first)), first.title) }
+            if let first = site.chapters.first { next = (HTML.href(fileName(of: first)), first.title) }
         case .chapter(let index):
             if index == 0 {
                 previous = ("index.html", site.title)
             } else {
                 let chapter = site.chapters[index - 1]
-                previous = (HTMLText.href(fileName(of: chapter)), chapter.title)
+                previous = (HTML.href(fileName(of: chapter)), chapter.title)
             }
             if index + 1 < site.chapters.count {
                 let chapter = site.chapters[index + 1]
-                next = (HTMLText.href(fileName(of: chapter)), chapter.title)
+                next = (HTML.href(fileName(of: chapter)), chapter.title)
             }
         case .search:
             return ""
@@ -91,12 +91,12 @@ extension SiteWriter {
         if let previous {
             html += "<a class=\"pager-previous\" rel=\"prev\" href=\"\(previous.href)\">"
             html += "<span class=\"pager-label\">← Previous</span>"
-            html += "<span class=\"pager-title\">\(HTMLText.escape(previous.title))</span></a>"
+            html += "<span class=\"pager-title\">\(HTML.escape(previous.title))</span></a>"
         }
         if let next {
             html += "<a class=\"pager-next\" rel=\"next\" href=\"\(next.href)\">"
             html += "<span class=\"pager-label\">Next →</span>"
-            html += "<span class=\"pager-title\">\(HTMLText.escape(next.title))</span></a>"
+            html += "<span class=\"pager-title\">\(HTML.escape(next.title))</span></a>"
         }
         return html + "</nav>"
     }
@@ -107,21 +107,21 @@ extension SiteWriter {
         for (index, chapter) in site.chapters.enumerated() {
             let file = fileName(of: chapter)
             html += "<li class=\"chapter-card\(chapter.hasFailures ? " has-failures" : "")\">"
-            html += "<a class=\"chapter-card-title\" href=\"\(HTMLText.href(file))\">"
+            html += "<a class=\"chapter-card-title\" href=\"\(HTML.href(file))\">"
             html += "<span class=\"chapter-card-number\">Chapter \(index + 1)</span>"
-            html += "<span class=\"chapter-card-name\">\(HTMLText.escape(chapter.title))</span></a>"
+            html += "<span class=\"chapter-card-name\">\(HTML.escape(chapter.title))</span></a>"
             if chapter.hasFailures {
                 html += "<p class=\"chapter-card-failures\">This chapter has failures.</p>"
             }
             if let summary = chapter.summary, !summary.isEmpty {
-                html += "<p class=\"chapter-card-summary\">\(HTMLText.escape(summary))</p>"
+                html += "<p class=\"chapter-card-summary\">\(HTML.escape(summary))</p>"
             }
             let topSections = chapter.sections.filter { $0.level == 2 }
             if !topSections.isEmpty {
                 html += "<ul class=\"chapter-card-sections\">"
                 for section in topSections {
-                    html += "<li><a href=\"\(HTMLText.href(file, fragment: section.id))\">"
-                    html += HTMLText.escape(section.title) + "</a></li>"
+                    html += "<li><a href=\"\(HTML.href(file, fragment: section.id))\">"
+                    html += HTML.escape(section.title) + "</a></li>"
                 }
                 html += "</ul>"
             }
