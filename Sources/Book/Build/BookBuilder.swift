@@ -51,7 +51,7 @@ public struct BookBuilder: Sendable {
         let site = BookSite(source, results: outcomes.map(\.result))
         try BookOutput.replace(options.output, with: site, theme: options.themeDirectory,
                                images: Self.images(in: options.chapters), from: options.chapters)
-        let broken = options.checkLinks ? LinkChecker.brokenLinks(in: options.output) : []
+        let broken = options.checkLinks ? LinkChecker.brokenLinks(in: site, output: options.output) : []
         return BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
     }
 

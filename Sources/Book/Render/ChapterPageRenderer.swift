@@ -21,13 +21,13 @@ extension BookSite {
             ChapterPageRenderer.render(chapter, result: results.indices.contains(index) ? results[index] : ChapterResult(blocks: []),
                                        options: options)
         }
-        var landingHTML = ""
-        var landingSearch: [SearchSection] = []
-        if let landing = source.landing {
-            var renderer = MarkdownHTML(landing)
-            (landingHTML, landingSearch) = renderer.render()
+        var landing = LandingPage()
+        if let chapter = source.landing {
+            var renderer = MarkdownHTML(chapter)
+            (landing.bodyHTML, landing.search) = renderer.render()
+            (landing.links, landing.anchors) = (renderer.links, Set(renderer.anchors))
         }
-        self.init(title: source.title, landingHTML: landingHTML, landingSearch: landingSearch, chapters: pages)
+        self.init(title: source.title, landing: landing, chapters: pages)
     }
 }
 
@@ -46,12 +46,15 @@ public enum ChapterPageRenderer {
             return block.render(numbering: &numbers)
         }
         var (body, search) = renderer.render()
+        var page = ChapterPage(slug: chapter.slug, title: chapter.title, summary: chapter.summary,
+                               sections: chapter.sections, bodyHTML: "", search: search, failures: failures)
+        page.links = renderer.links
+        page.anchors = Set(renderer.anchors)
         // Failures that belong to no block open the page.
         let loose = failures.filter { $0.block == nil }
             .map { "<div class=\"block-error chapter-error\">\(HTML.escape($0.description))</div>\n" }
-        body = loose.joined() + body
-        return ChapterPage(slug: chapter.slug, title: chapter.title, summary: chapter.summary,
-                           sections: chapter.sections, bodyHTML: body, search: search, failures: failures)
+        page.bodyHTML = loose.joined() + body
+        return page
     }
 
     /// Figure and table numbers, counted through the chapter.
@@ -59,6 +62,15 @@ public enum ChapterPageRenderer {
         var figures = 0
         var tables = 0
     }
+}
+
+/// A run block as the page shows it.
+struct RenderedBlock {
+    var html: String
+    /// Its words for search.
+    var text: String
+    /// The ids of its elements: the block's, and its figures' and tables'.
+    var anchors: [String]
 }
 
 /// One run block on the page: its code (folded when `hide`), then its results in the
@@ -73,13 +85,14 @@ struct BlockHTML {
 
     private var html = ""
     private var text = ""
+    private var anchors: [String] = []
 
     init(chapter: Chapter, block: RunBlock, result: BlockResult, failed: Bool, translate: @escaping (String) -> String) {
         self.chapter = chapter; self.block = block; self.result = result; self.failed = failed
         self.translate = translate
     }
 
-    mutating func render(numbering: inout ChapterPageRenderer.Numbering) -> (html: String, text: String) {
+    mutating func render(numbering: inout ChapterPageRenderer.Numbering) -> RenderedBlock {
         var classes = "block"
         if failed { classes += " failed" }
         if result.status == .notRun { classes += " not-run-block" }
@@ -116,13 +129,14 @@ struct BlockHTML {
             html += "<div class=\"not-run\">\(HTML.escape(reason))</div>\n"
         }
         html += "</div>\n</section>\n"
-        return (html, text)
+        return RenderedBlock(html: html, text: text, anchors: [block.anchor] + anchors)
     }
 
     private mutating func add(_ words: String) { text += " " + words }
 
     private mutating func tableHTML(_ table: ResultTable, number: Int) {
         let id = "tab-" + (table.id ?? String(number))
+        anchors.append(id)
         let caption = "Table \(number)." + (table.caption.map { " " + translate($0) } ?? "")
         let columns = table.columns.map(translate)
         html += "<table class=\"result-table\" id=\"\(HTML.escape(id))\">\n"
@@ -143,6 +157,7 @@ struct BlockHTML {
 
     private mutating func figureHTML(_ figure: ResultFigure, number: Int, location: CodeLocation?) {
         let id = "fig-" + (figure.id ?? String(number))
+        anchors.append(id)
         let caption = "Figure \(number)." + (figure.caption.map { " " + translate($0) } ?? "")
         add(caption)
         if let error = figure.error {

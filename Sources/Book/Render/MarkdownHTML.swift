@@ -4,16 +4,20 @@
 /// blocks are rendered by the caller through `runBlock`.
 ///
 /// The same walk collects the page's text for search, section by section (a `##` or
-/// deeper heading opens a section), so nothing reads the HTML back.
+/// deeper heading opens a section), and the links and ids the page has, so nothing
+/// reads the HTML back.
 struct MarkdownHTML {
     var chapter: Chapter
-    /// HTML and searchable text of run block `index`; nil shows its code only.
-    var runBlock: (_ index: Int) -> (html: String, text: String)?
+    /// Run block `index` as rendered; nil shows its code only.
+    var runBlock: (_ index: Int) -> RenderedBlock?
 
     private var html = ""
     private var search = SearchText()
+    /// Every link's target (`href` or `src`) and every element id, in page order.
+    private(set) var links: [String] = []
+    private(set) var anchors: [String] = []
 
-    init(_ chapter: Chapter, runBlock: @escaping (Int) -> (html: String, text: String)? = { _ in nil }) {
+    init(_ chapter: Chapter, runBlock: @escaping (Int) -> RenderedBlock? = { _ in nil }) {
         self.chapter = chapter
         self.runBlock = runBlock
     }
@@ -22,6 +26,8 @@ struct MarkdownHTML {
     mutating func render() -> (html: String, search: [SearchSection]) {
         html = ""
         search = SearchText()
+        links = []
+        anchors = []
         render(chapter.document)
         return (html, search.finish())
     }
@@ -69,6 +75,7 @@ struct MarkdownHTML {
             let heading = chapter.headings.indices.contains(index)
                 ? chapter.headings[index] : Heading(level: level, id: "", title: math.restored(node.plainText))
             if level >= 2 { search.startSection(id: heading.id, title: heading.title) }
+            anchors.append(heading.id)
             html += "<h\(level) id=\"\(HTML.escape(heading.id))\">"
             search.mute(true); children(); search.mute(false)
             html += "</h\(level)>\n"
@@ -78,6 +85,7 @@ struct MarkdownHTML {
             if let block = runBlock(index) {
                 html += block.html
                 search.add(block.text)
+                anchors += block.anchors
             } else if chapter.blocks.indices.contains(index) {
                 codeHTML(language: "swift", chapter.blocks[index].code)
             }
@@ -115,10 +123,12 @@ struct MarkdownHTML {
         case .strong:
             html += "<strong>"; children(); html += "</strong>"
         case .link(let url, let title):
+            links.append(Self.pageURL(url))
             html += "<a href=\"\(HTML.escape(Self.pageURL(url)))\""
             if !title.isEmpty { html += " title=\"\(HTML.escape(title))\"" }
             html += ">"; children(); html += "</a>"
         case .image(let url, let title):
+            links.append(url)
             html += "<img src=\"\(HTML.escape(url))\" alt=\"\(HTML.escape(math.restored(node.plainText)))\""
             if !title.isEmpty { html += " title=\"\(HTML.escape(title))\"" }
             html += ">"

@@ -30,7 +30,7 @@ struct SearchIndex {
     var documents: [Document] = []
 
     init(site: BookSite) {
-        documents += Self.documents(site.landingSearch, page: "index.html", title: site.title)
+        documents += Self.documents(site.landing.search, page: "index.html", title: site.title)
         for chapter in site.chapters {
             documents += Self.documents(chapter.search, page: SiteWriter.fileName(of: chapter), title: chapter.title)
         }

@@ -32,6 +32,10 @@ public struct ChapterPage: Sendable {
     public var search: [SearchSection]
     /// The chapter's failures (`Chapter.failures(of:)`): the banner lists them.
     public var failures: [ChapterFailure]
+    /// Where the body's links lead (`href` and `src`, as written in the page) and the ids
+    /// of its elements, for the link check.
+    public var links: [String] = []
+    public var anchors: Set<String> = []
 
     public var hasFailures: Bool { !failures.isEmpty }
 
@@ -42,15 +46,25 @@ public struct ChapterPage: Sendable {
     }
 }
 
-/// The whole book: its title, the landing page's body and the chapters in order.
+/// The landing page's body, from `chapters/index.md`.
+public struct LandingPage: Sendable {
+    public var bodyHTML = ""
+    public var search: [SearchSection] = []
+    public var links: [String] = []
+    public var anchors: Set<String> = []
+
+    public init(bodyHTML: String = "", search: [SearchSection] = []) {
+        self.bodyHTML = bodyHTML; self.search = search
+    }
+}
+
+/// The whole book: its title, the landing page and the chapters in order.
 public struct BookSite: Sendable {
     public var title: String
-    public var landingHTML: String
-    public var landingSearch: [SearchSection]
+    public var landing: LandingPage
     public var chapters: [ChapterPage]
 
-    public init(title: String, landingHTML: String, landingSearch: [SearchSection] = [], chapters: [ChapterPage]) {
-        self.title = title; self.landingHTML = landingHTML; self.landingSearch = landingSearch
-        self.chapters = chapters
+    public init(title: String, landing: LandingPage, chapters: [ChapterPage]) {
+        self.title = title; self.landing = landing; self.chapters = chapters
     }
 }

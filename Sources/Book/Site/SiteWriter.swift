@@ -101,8 +101,8 @@ public struct SiteWriter {
     static func landingValues(_ site: BookSite) -> [String: Any] {
         var values = commonValues(site, at: .landing)
         values["pageTitle"] = site.title
-        values["landing"] = site.landingHTML
-        values["titleHeading"] = site.landingHTML.contains("<h1")
+        values["landing"] = site.landing.bodyHTML
+        values["titleHeading"] = site.landing.bodyHTML.contains("<h1")
             ? "" : "<h1>\(HTML.escape(site.title))</h1>"
         values["chapterList"] = chapterList(site)
         return values

@@ -21,7 +21,7 @@ struct HTMLTests {
     }
 
     @Test func searchIndexIsSafeInsideAScript() throws {
-        let site = BookSite(title: "T", landingHTML: "", landingSearch: [SearchSection(id: nil, title: nil, text: "</script>\"\\\n\u{2028} 한국어")],
+        let site = BookSite(title: "T", landing: LandingPage(search: [SearchSection(id: nil, title: nil, text: "</script>\"\\\n\u{2028} 한국어")]),
                             chapters: [])
         let js = try SearchIndex(site: site).javaScript()
         #expect(!js.contains("</script>"))
