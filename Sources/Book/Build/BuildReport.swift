@@ -29,8 +29,8 @@ public struct BuildReport: Codable, Sendable {
     }
 
     public struct BlockReport: Codable, Sendable {
-        /// `path:LINE` of the block's fence.
-        public var location: String
+        /// The block's fence.
+        public var location: SourceLocation
         /// Its id on the page (`block-2`, or its `id=`).
         public var anchor: String
         public var status: BlockResult.Status
@@ -43,7 +43,7 @@ public struct BuildReport: Codable, Sendable {
         public var claim: String
         public var passed: Bool
         public var detail: String?
-        public var location: String
+        public var location: SourceLocation
         /// How many seeds the claim rests on (1 for plain values).
         public var seeds: Int
     }
@@ -81,9 +81,9 @@ public struct BuildReport: Codable, Sendable {
                 for case .expectation(let e, let location) in blockResult.items {
                     expectations.append(ExpectationReport(
                         claim: e.claim, passed: e.passed, detail: e.detail,
-                        location: chapter.place(location, inBlock: block.index).description, seeds: e.seeds))
+                        location: chapter.place(location, inBlock: block.index), seeds: e.seeds))
                 }
-                return BlockReport(location: "\(chapter.path):\(block.fenceLine)", anchor: block.anchor,
+                return BlockReport(location: SourceLocation(file: chapter.path, line: block.fenceLine), anchor: block.anchor,
                                    status: blockResult.status, reason: blockResult.notRunReason,
                                    seconds: blockResult.seconds)
             }

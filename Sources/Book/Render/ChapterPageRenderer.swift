@@ -3,7 +3,8 @@ import NotebookProtocol
 /// What a page is rendered with besides its chapter and results.
 public struct PageOptions: Sendable {
     /// Maps every string the experiments produced — figure and table captions, column
-    /// headers, expectation claims — at render time, for an edition in another language.
+    /// headers and text cells, expectation claims — at render time, for an edition in
+    /// another language.
     /// The identity by default.
     public var translate: @Sendable (String) -> String
 
@@ -146,11 +147,15 @@ struct BlockHTML {
         for row in table.rows {
             html += "<tr>"
             for (j, cell) in row.enumerated() {
-                let numeric = j < table.numeric.count && table.numeric[j]
-                html += numeric ? "<td class=\"num\">\(HTML.escape(cell))</td>" : "<td>\(HTML.escape(cell))</td>"
+                if j < table.numeric.count && table.numeric[j] {
+                    html += "<td class=\"num\">\(HTML.escape(cell))</td>"
+                    add(cell)
+                } else {
+                    html += "<td>\(HTML.escape(translate(cell)))</td>"
+                    add(translate(cell))
+                }
             }
             html += "</tr>\n"
-            add(row.joined(separator: " "))
         }
         html += "</tbody>\n</table>\n"
     }
