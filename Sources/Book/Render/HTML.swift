@@ -1,6 +1,6 @@
 import Foundation
 
-/// The book's one HTML escaper, and the one way it writes a link to a page.
+/// The book's one HTML escaper, and the one way it writes the URL of a page.
 enum HTML {
     /// Escapes text for HTML element content and double- or single-quoted attribute
     /// values.
@@ -20,11 +20,10 @@ enum HTML {
         return out
     }
 
-    /// A relative URL for a page file name: percent-encoded, escaped for an attribute.
-    static func href(_ fileName: String, fragment: String? = nil) -> String {
+    /// A relative URL for a page file name, percent-encoded (templates escape it).
+    static func url(_ fileName: String, fragment: String? = nil) -> String {
         let path = fileName.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? fileName
-        guard let fragment else { return escape(path) }
-        return escape(path + "#" + fragment)
+        return fragment.map { path + "#" + $0 } ?? path
     }
 
     private static let pathAllowed: CharacterSet = {

@@ -77,9 +77,9 @@ public struct SiteWriter {
 
     /// Values every template can use.
     static func commonValues(_ site: BookSite, at place: Place) -> [String: Any] {
-        ["bookTitle": site.title,
-         "toc": tableOfContents(site, at: place),
-         "pager": pager(site, at: place)]
+        var values = navigationValues(site, at: place)
+        values["bookTitle"] = site.title
+        return values
     }
 
     static func chapterValues(_ site: BookSite, index: Int) -> [String: Any] {
@@ -92,7 +92,7 @@ public struct SiteWriter {
         // The pipeline's body normally opens with the chapter's `<h1>`; supply one if not.
         values["titleHeading"] = chapter.bodyHTML.contains("<h1")
             ? "" : "<h1>\(HTML.escape(chapter.title))</h1>"
-        values["failureBanner"] = FailureBanner.html(for: chapter)
+        values.merge(failureValues(chapter)) { $1 }
         values["failureClass"] = chapter.hasFailures ? "has-failures" : ""
         values["hasFailures"] = chapter.hasFailures
         return values
@@ -104,7 +104,6 @@ public struct SiteWriter {
         values["landing"] = site.landing.bodyHTML
         values["titleHeading"] = site.landing.bodyHTML.contains("<h1")
             ? "" : "<h1>\(HTML.escape(site.title))</h1>"
-        values["chapterList"] = chapterList(site)
         return values
     }
 

@@ -28,9 +28,9 @@ struct HTMLTests {
         #expect(js.contains(#""text":"\u003c/script\u003e\"\\\n\u2028 한국어""#))
     }
 
-    @Test func hrefsArePercentEncoded() {
-        #expect(HTML.href("01 intro.html") == "01%20intro.html")
-        #expect(HTML.href("a.html", fragment: "x&y") == "a.html#x&amp;y")
+    @Test func urlsArePercentEncoded() {
+        #expect(HTML.url("01 intro.html") == "01%20intro.html")
+        #expect(HTML.url("a.html", fragment: "x&y") == "a.html#x&y")
     }
 
     @Test func sectionsNestUnderTheirChapterSection() {
@@ -42,13 +42,12 @@ struct HTMLTests {
             .init(level: 4, id: "deep", title: "Deep"),
             .init(level: 2, id: "b", title: "B"),
         ]
-        let html = SiteWriter.sectionList(sections, file: "c.html")
-        let link = { (id: String, title: String) in "<a href=\"c.html#\(id)\" data-section=\"\(id)\">\(title)</a>" }
-        #expect(html == "<ol class=\"toc-sections\">"
-            + "<li class=\"toc-section level-3\">\(link("early", "Early"))</li>"
-            + "<li class=\"toc-section level-2\">\(link("a", "A"))<ol class=\"toc-subsections\">"
-            + "<li class=\"toc-section level-3\">\(link("a1", "A1"))</li>"
-            + "<li class=\"toc-section level-3\">\(link("a2", "A2"))</li></ol></li>"
-            + "<li class=\"toc-section level-2\">\(link("b", "B"))</li></ol>")
+        let tree = SiteWriter.sectionTree(sections, file: "c.html")
+        #expect(tree.map { $0["id"] as? String } == ["early", "a", "b"])
+        #expect(tree.map { $0["main"] as? Bool } == [false, true, true])
+        let nested = tree[1]["subsections"] as? [[String: Any]] ?? []
+        #expect(nested.map { $0["id"] as? String } == ["a1", "a2"])
+        #expect(nested.map { $0["href"] as? String } == ["c.html#a1", "c.html#a2"])
+        #expect(tree.map { $0["hasSubsections"] as? Bool } == [false, true, false])
     }
 }

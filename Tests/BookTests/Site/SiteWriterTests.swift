@@ -203,7 +203,7 @@ struct SiteThemeTests {
         try FileCopier.write(".mine { color: red }\n", to: theme.appendingPathComponent("assets/custom.css"))
         try FileCopier.write("""
             <!DOCTYPE html><html><head>{{> head.html}}</head>
-            <body class="my-page">{{> header.html}}<h1>{{pageTitle}}</h1>{{{body}}}{{{pager}}}</body></html>
+            <body class="my-page">{{> header.html}}<h1>{{pageTitle}}</h1>{{{body}}}{{> pager.html}}</body></html>
             """, to: theme.appendingPathComponent("page.html"))
         try SiteWriter(themeDirectory: theme).write(try SampleBook.site(), to: output)
 
