@@ -38,7 +38,8 @@ extension BookSite {
             (landing.bodyHTML, landing.search) = renderer.render()
             (landing.links, landing.anchors) = (renderer.links, Set(renderer.anchors))
         }
-        self.init(title: source.title, landing: landing, chapters: pages)
+        self.init(title: source.title, landing: landing, chapters: pages,
+                  print: PrintBook(source, results: results, options: options))
     }
 }
 

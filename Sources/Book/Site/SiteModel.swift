@@ -58,13 +58,16 @@ public struct LandingPage: Sendable {
     }
 }
 
-/// The whole book: its title, the landing page and the chapters in order.
+/// The whole book: its title, the landing page and the chapters in order, and the
+/// same on one page for printing.
 public struct BookSite: Sendable {
     public var title: String
     public var landing: LandingPage
     public var chapters: [ChapterPage]
+    /// The print version, written as `print.html` (none is written when nil).
+    public var print: PrintBook?
 
-    public init(title: String, landing: LandingPage, chapters: [ChapterPage]) {
-        self.title = title; self.landing = landing; self.chapters = chapters
+    public init(title: String, landing: LandingPage, chapters: [ChapterPage], print: PrintBook? = nil) {
+        self.title = title; self.landing = landing; self.chapters = chapters; self.print = print
     }
 }

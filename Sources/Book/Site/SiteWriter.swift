@@ -10,6 +10,7 @@ import Foundation
 ///     index.html            landing page: the book's introduction and the chapter list
 ///     <slug>.html           one per chapter, in the order of `BookSite.chapters`
 ///     search.html           search results (`search.html?q=words`)
+///     print.html            the whole book on one page, for printing (`BookSite.print`)
 ///     assets/book.css, book.js, search.js   the theme's (or the user's) own files
 ///     assets/search-index.js                the documents search runs over
 ///     assets/katex/, assets/highlight/, assets/lunr/   copied from Debian's packages
@@ -64,6 +65,10 @@ public struct SiteWriter {
         try FileCopier.write(landing, to: directory.appendingPathComponent("index.html"))
         let search = try templates.render("search.html", values(Self.searchValues(site)))
         try FileCopier.write(search, to: directory.appendingPathComponent("search.html"))
+        if let print = site.print {
+            let page = try templates.render("print.html", Self.printValues(site, print))
+            try FileCopier.write(page, to: directory.appendingPathComponent(Self.printFileName))
+        }
     }
 
     /// The values of a page, with what every page of this writer gets.
@@ -115,7 +120,7 @@ public struct SiteWriter {
 
     // MARK: - Checks
 
-    static let reservedSlugs: Set<String> = ["index", "search"]
+    static let reservedSlugs: Set<String> = ["index", "search", "print"]
 
     static func validateSlugs(_ chapters: [ChapterPage]) throws {
         var seen = Set<String>()
