@@ -25,6 +25,11 @@ public enum BookError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidSlug(String, reason: String)
     /// Writing or copying a file of the book failed.
     case writing(path: String, reason: String)
+    /// The PDF needs Chromium, and `name` is not installed (`searched` are the folders
+    /// looked in).
+    case chromiumMissing(name: String, searched: [String])
+    /// Making the PDF failed; the message says where (the chapter, when one is at fault).
+    case printing(String)
 
     public var description: String {
         switch self {
@@ -51,6 +56,12 @@ public enum BookError: Error, Sendable, Equatable, CustomStringConvertible {
             return "chapter slug \"\(slug)\": \(reason)"
         case let .writing(path, reason):
             return "writing \(path): \(reason)"
+        case let .chromiumMissing(name, searched):
+            return "cannot make the PDF: the browser \(name) was not found (looked in \(searched.joined(separator: ", "))); "
+                + "the PDF is printed by headless Chromium: install the Debian package \(Chromium.package) "
+                + "(`apt-get install \(Chromium.package)`, or run scripts/setup-system.sh), or set CHROMIUM to the browser's path"
+        case let .printing(message):
+            return "cannot make the PDF: \(message)"
         }
     }
 }
