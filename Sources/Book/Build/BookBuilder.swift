@@ -15,6 +15,8 @@ public struct BookBuilder: Sendable {
         public var themeDirectory: URL?
         /// Check the output's internal links (what `check` adds to `build`).
         public var checkLinks = false
+        /// Make `book.pdf` too (`build --pdf`), with these options.
+        public var pdf: BookPDF.Options?
 
         public init(chapters: URL, chaptersPath: String, output: URL, cache: URL) {
             self.chapters = chapters; self.chaptersPath = chaptersPath
@@ -49,10 +51,47 @@ public struct BookBuilder: Sendable {
         let outcomes = await jobs.run(source.chapters, observer: observer)
 
         let site = BookSite(source, results: outcomes.map(\.result))
-        try BookOutput.replace(options.output, with: site, theme: options.themeDirectory,
-                               images: Self.images(in: options.chapters), from: options.chapters)
+        let pdf = try await write(site, source: source, observer: observer)
         let broken = options.checkLinks ? LinkChecker.brokenLinks(in: site, output: options.output) : []
-        return BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
+        var report = BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
+        switch pdf {
+        case .success(var outcome):
+            // It was made in the folder that became the book.
+            outcome.path = options.output.appendingPathComponent(BookPDF.fileName).path
+            report.pdf = outcome
+        case .failure(let error): report.pdfError = error.description
+        case nil: break
+        }
+        return report
+    }
+
+    /// Writes the book, with its PDF when asked (printed into the finished folder before
+    /// it is swapped in, so the book appears with its PDF). A PDF that cannot be made
+    /// leaves the pages to be written without it; the outcome says why.
+    private func write(_ site: BookSite, source: BookSource,
+                       observer: BuildObserver) async throws -> Result<BookPDF.Outcome, BookError>? {
+        let options = self.options
+        let images = Self.images(in: options.chapters)
+        let paths = Dictionary(source.chapters.map { ($0.slug, $0.path) }) { first, _ in first }
+        var pdfOptions = options.pdf
+        pdfOptions?.chapterName = { paths[$0] ?? $0 }
+        pdfOptions?.willPrint = { observer.handle(.printingPDF) }
+        let printing = pdfOptions
+        return try await ChapterJobs.onThread {
+            Result { () throws -> Result<BookPDF.Outcome, BookError>? in
+                var pdf: Result<BookPDF.Outcome, BookError>? = nil
+                try BookOutput.replace(options.output, with: site, theme: options.themeDirectory,
+                                       images: images, from: options.chapters) { folder in
+                    guard let printing else { return }
+                    do {
+                        pdf = .success(try BookPDF.make(in: folder, cache: options.cache, options: printing))
+                    } catch {
+                        pdf = .failure(error as? BookError ?? .printing("\(error)"))
+                    }
+                }
+                return pdf
+            }
+        }.get()
     }
 
     /// Pictures beside the chapters (for `![…](images/x.png)` in prose), by path relative

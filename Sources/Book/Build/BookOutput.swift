@@ -12,8 +12,11 @@ import Glibc
 /// book. Leftovers of a build that died are swept by the next build or `clean`.
 enum BookOutput {
     /// Writes `site` (and pictures beside the chapters) and swaps it into `output`.
+    /// `beforeSwap` gets the finished folder before it is swapped in (the PDF goes in
+    /// there); what it does not write is not in the book.
     static func replace(_ output: URL, with site: BookSite, theme: URL?,
-                        images: [String] = [], from chapters: URL? = nil) throws {
+                        images: [String] = [], from chapters: URL? = nil,
+                        beforeSwap: (URL) -> Void = { _ in }) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let token = UUID().uuidString.prefix(8).lowercased()
@@ -37,6 +40,7 @@ enum BookOutput {
             removeOwned(temporary, stamp: .book)
             throw BookError.io("cannot write the book to \(temporary.path): \(describe(error))")
         }
+        beforeSwap(temporary)
 
         // The folder was checked before the build; check again, as it may have changed.
         let hadOutput = fm.fileExists(atPath: output.path)

@@ -8,6 +8,8 @@ public enum BuildEvent: Sendable {
     case chapterFinished(slug: String, failures: Int, cached: Bool, seconds: Double)
     /// The build is waiting for another process to finish with the same book.
     case waiting(String)
+    /// The PDF is being printed (`--pdf`, and the cache did not have it).
+    case printingPDF
 }
 
 public protocol BuildObserver: Sendable {

@@ -51,6 +51,9 @@ public struct BuildReport: Codable, Sendable {
     public var chapters: [ChapterReport]
     public var brokenLinks: [String]
     public var output: String?
+    /// The PDF, when the build made one (`--pdf`), or why it could not.
+    public var pdf: BookPDF.Outcome?
+    public var pdfError: String?
 
     public var tally: Tally {
         chapters.reduce(Tally(passed: brokenLinks.isEmpty ? 1 : 0, failed: brokenLinks.count)) {

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `tutorial build --pdf` and `tutorial pdf` end to end (headless Chromium prints).
+@Suite struct PDFCommandTests {
+    typealias CLI = CommandLineTests
+
+    @Test func buildWritesThePDFAndPDFReusesIt() throws {
+        let root = try CLI.book()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let pdf = root.appendingPathComponent("output/book.pdf")
+
+        let none = try CLI.run(["pdf"], in: root)
+        #expect(none.status != 0)
+        #expect(none.stderr.contains("there is no book at") && none.stderr.contains("run `tutorial build` first"), "\(none.stderr)")
+
+        // The fixture has a failing claim: the build says so, and still writes pages and PDF.
+        let build = try CLI.run(["build", "--pdf"], in: root)
+        #expect(build.status != 0)
+        #expect(build.stdout.contains("Wrote output/book.pdf: "), "\(build.stdout)\(build.stderr)")
+        #expect(build.stdout.contains("printed in"))
+        #expect(build.stderr.contains("printing the PDF"))
+        #expect(FileManager.default.fileExists(atPath: pdf.path))
+        let head = try FileHandle(forReadingFrom: pdf).read(upToCount: 5)
+        #expect(head == Data("%PDF-".utf8))
+
+        let again = try CLI.run(["pdf"], in: root)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("(unchanged, from the cache)"), "\(again.stdout)\(again.stderr)")
+        let forced = try CLI.run(["pdf", "--force"], in: root)
+        #expect(forced.status == 0)
+        #expect(forced.stdout.contains("printed in"))
+        // Only the book's own files: the PDF went in through a temporary file, renamed.
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("output").path)
+        #expect(!names.contains { $0.contains(".tmp-") })
+    }
+
+    @Test func aMissingChromiumNamesItsPackageAndTheBookIsWrittenWithoutPDF() throws {
+        let root = try CLI.book()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let build = try CLI.run(["build", "--pdf"], in: root, environment: ["CHROMIUM": "/nonexistent/chromium"])
+        #expect(build.status != 0)
+        #expect(build.stderr.contains("error: cannot make the PDF: the browser /nonexistent/chromium was not found"), "\(build.stderr)")
+        #expect(build.stderr.contains("apt-get install chromium"))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("output/book.pdf").path))
+    }
+}
