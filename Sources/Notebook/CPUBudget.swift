@@ -5,11 +5,10 @@ import Glibc
 import Darwin
 #endif
 
-/// The chapter program's share of the build's CPU budget.
-///
-/// Under `tutorial build`, the builder holds one token per core it may use (`--jobs`);
-/// a chapter program runs on one. When `replicate` could use more threads it asks the
-/// builder over the socket named by `NOTEBOOK_TOKENS_FD`, one byte per message:
+/// The conversation between the builder and a chapter program about the build's CPU
+/// budget: the builder holds one token per thread allowed to work at once (`--jobs`);
+/// a chapter program runs on one, and asks for more over a socket named by
+/// `NOTEBOOK_TOKENS_FD` when `replicate` could use them. One byte per message:
 ///
 /// | program → builder | meaning |
 /// | --- | --- |
@@ -22,17 +21,21 @@ import Darwin
 /// | `t` | here is a token: start one thread |
 /// | `.` | your wishes are forgotten; no more `t` will come for them |
 ///
-/// Every token the program holds is the builder's to take back: when the program
-/// ends, however it ends, the builder reclaims what it held. Without the variable (a
-/// program run by hand) the program uses the cores it has.
-final class CPUBudget: @unchecked Sendable {
+/// Every token a program holds stays the builder's to take back: when the program ends,
+/// however it ends, the builder reclaims what it held.
+public enum BudgetProtocol {
     /// The variable naming the socket's descriptor in the chapter program.
-    static let environmentVariable = "NOTEBOOK_TOKENS_FD"
+    public static let environmentVariable = "NOTEBOOK_TOKENS_FD"
+    public static let want = UInt8(ascii: "w"), giveBack = UInt8(ascii: "r"), stop = UInt8(ascii: "s")
+    public static let token = UInt8(ascii: "t"), stopped = UInt8(ascii: ".")
+}
 
-    enum Byte {
-        static let want = UInt8(ascii: "w"), giveBack = UInt8(ascii: "r"), stop = UInt8(ascii: "s")
-        static let token = UInt8(ascii: "t"), stopped = UInt8(ascii: ".")
-    }
+/// The chapter program's side of the CPU budget (`BudgetProtocol`). Without the
+/// variable (a program run by hand) the program uses the cores it has; with a value
+/// that names no descriptor (the builder had none to give), one thread.
+final class CPUBudget: @unchecked Sendable {
+    static let environmentVariable = BudgetProtocol.environmentVariable
+    typealias Byte = BudgetProtocol
 
     static let shared = CPUBudget(environment: ProcessInfo.processInfo.environment)
 
@@ -44,8 +47,10 @@ final class CPUBudget: @unchecked Sendable {
     private let session = NSLock()
 
     init(environment: [String: String], cores: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        socket = environment[Self.environmentVariable].flatMap { Int32($0) }.flatMap { $0 >= 0 ? $0 : nil }
-        self.cores = max(cores, 1)
+        let value = environment[Self.environmentVariable]
+        socket = value.flatMap { Int32($0) }.flatMap { $0 >= 0 ? $0 : nil }
+        // A builder that could not give the program a socket: one thread.
+        self.cores = value != nil && socket == nil ? 1 : max(cores, 1)
     }
 
     /// Starts threads running `work` beside the caller's, up to `limit` of them, as
@@ -96,7 +101,7 @@ final class Lending: @unchecked Sendable {
         let first = !stopped
         stopped = true
         condition.unlock()
-        if first, socket != nil { write(CPUBudget.Byte.stop) }
+        if first, socket != nil { write(BudgetProtocol.stop) }
     }
 
     /// Waits until every lent thread has finished and the builder has answered `s`.
@@ -117,7 +122,7 @@ final class Lending: @unchecked Sendable {
         condition.unlock()
         let thread = Thread { [self] in
             work()
-            if socket != nil { write(CPUBudget.Byte.giveBack) }
+            if socket != nil { write(BudgetProtocol.giveBack) }
             condition.lock()
             running -= 1
             condition.broadcast()
@@ -140,9 +145,9 @@ final class Lending: @unchecked Sendable {
             while true {
                 let n = read(socket, &byte, 1)
                 if n < 0 && errno == EINTR { continue }
-                if n <= 0 || byte == CPUBudget.Byte.stopped { break }
-                guard byte == CPUBudget.Byte.token else { continue }
-                if hasWork() { startThread(work) } else { write(CPUBudget.Byte.giveBack) }
+                if n <= 0 || byte == BudgetProtocol.stopped { break }
+                guard byte == BudgetProtocol.token else { continue }
+                if hasWork() { startThread(work) } else { write(BudgetProtocol.giveBack) }
             }
             condition.lock()
             dispatching = false

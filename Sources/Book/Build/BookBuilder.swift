@@ -10,6 +10,8 @@ public struct BookBuilder: Sendable {
         public var output: URL
         public var cache: URL
         public var force = false
+        /// The CPU budget: threads working at once across the whole build (chapter
+        /// programs, their replicates, the compiler).
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         public var limits = RunLimits()
         public var themeDirectory: URL?
@@ -35,7 +37,9 @@ public struct BookBuilder: Sendable {
         let keys = CacheKeyInputs.make(runtime: runtime, limits: options.limits)
         let runner = ChapterRunner(runtime: runtime, limits: options.limits,
                                    workDirectory: options.cache.appendingPathComponent("build"))
-        let jobs = ChapterJobs(runner: runner, cache: cache, keys: keys, force: options.force, jobs: options.jobs)
+        let jobs = ChapterJobs(runner: runner, cache: cache, keys: keys, force: options.force,
+                               jobserver: Jobserver(tokens: max(options.jobs, 1)))
+        let usage = CPUUsage.start()
         let outcomes = await jobs.run(source.chapters, observer: observer)
 
         let pages = outcomes.map { ChapterPageRenderer.render($0.chapter, result: $0.result) }
@@ -48,7 +52,10 @@ public struct BookBuilder: Sendable {
         try Self.writeAtomically(site, to: options.output, theme: options.themeDirectory,
                                  images: Self.images(in: options.chapters), from: options.chapters)
         let broken = options.checkLinks ? LinkChecker.brokenLinks(in: options.output) : []
-        return BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
+        var report = BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
+        report.utilization = usage.finish(chapters: outcomes.filter { !$0.cached }.compactMap(\.result.cpuSeconds),
+                                          jobs: options.jobs)
+        return report
     }
 
     /// Writes the site into a sibling temporary folder, then swaps it for `output`, so

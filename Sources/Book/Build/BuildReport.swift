@@ -12,6 +12,9 @@ public struct BuildReport: Codable, Sendable {
         public var seconds: Double
         public var compileSeconds: Double
         public var runSeconds: Double
+        /// CPU seconds of the compiler and the program (all threads) for the results
+        /// shown; nil for results cached before it was measured.
+        public var cpuSeconds: Double?
         public var error: String?
         public var blocks: [BlockReport]
         public var expectations: [ExpectationReport]
@@ -29,11 +32,15 @@ public struct BuildReport: Codable, Sendable {
         public var passed: Bool
         public var detail: String?
         public var location: String
+        /// How many seeds the claim rests on (1 for plain values).
+        public var seeds: Int
     }
 
     public var chapters: [ChapterReport]
     public var brokenLinks: [String]
     public var output: String?
+    /// How busy the build kept the cores, when any chapter ran.
+    public var utilization: Utilization?
 
     /// Checks: every block ran, every expectation held, every chapter loaded, no broken
     /// internal link.
@@ -90,13 +97,13 @@ public struct BuildReport: Codable, Sendable {
                     case .expectation(let e, let location):
                         expectations.append(ExpectationReport(
                             claim: e.claim, passed: e.passed, detail: e.detail,
-                            location: location.map { chapter.describe($0) } ?? chapter.path))
+                            location: location.map { chapter.describe($0) } ?? chapter.path, seeds: e.seeds))
                     case .figure(let f) where f.error != nil:
                         // A figure that could not be drawn fails like an expectation.
                         let location = f.line.flatMap { chapter.location(line: $0, column: 1) }
                         expectations.append(ExpectationReport(
                             claim: "the figure\(f.caption.map { " “\($0)”" } ?? "") can be drawn", passed: false,
-                            detail: f.error, location: location.map { chapter.describe($0) } ?? chapter.path))
+                            detail: f.error, location: location.map { chapter.describe($0) } ?? chapter.path, seeds: 1))
                     default:
                         break
                     }
@@ -104,7 +111,8 @@ public struct BuildReport: Codable, Sendable {
             }
             return ChapterReport(path: chapter.path, title: chapter.title, cached: outcome.cached,
                                  seconds: outcome.seconds, compileSeconds: outcome.result.compileSeconds,
-                                 runSeconds: outcome.result.runSeconds, error: outcome.result.chapterError,
+                                 runSeconds: outcome.result.runSeconds, cpuSeconds: outcome.result.cpuSeconds,
+                                 error: outcome.result.chapterError,
                                  blocks: blocks, expectations: expectations)
         }
     }
@@ -113,12 +121,13 @@ public struct BuildReport: Codable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         struct Wrapped: Encodable { var report: BuildReport; var passed: Int; var failed: Int
-            enum CodingKeys: String, CodingKey { case chapters, brokenLinks, output, passed, failed }
+            enum CodingKeys: String, CodingKey { case chapters, brokenLinks, output, utilization, passed, failed }
             func encode(to encoder: Encoder) throws {
                 var c = encoder.container(keyedBy: CodingKeys.self)
                 try c.encode(report.chapters, forKey: .chapters)
                 try c.encode(report.brokenLinks, forKey: .brokenLinks)
                 try c.encodeIfPresent(report.output, forKey: .output)
+                try c.encodeIfPresent(report.utilization, forKey: .utilization)
                 try c.encode(passed, forKey: .passed)
                 try c.encode(failed, forKey: .failed)
             }

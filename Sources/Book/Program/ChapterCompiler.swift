@@ -17,6 +17,8 @@ struct ChapterCompiler {
         /// into the chapter, else `(nil, nil, message)`.
         var errors: [(line: Int?, column: Int?, message: String)]
         var output: String
+        /// CPU seconds the compiler used.
+        var cpuSeconds: Double = 0
     }
 
     /// Flags are part of the cache key: results depend on them.
@@ -33,16 +35,16 @@ struct ChapterCompiler {
             "-Xlinker", "-rpath", "-Xlinker", runtime.binDirectory.path,
             "-o", output.path,
         ]
-        let (termination, text) = try ChildProcess.capture(swiftc, arguments,
-                                                           environment: ProcessInfo.processInfo.environment,
-                                                           timeout: 600)
+        let (termination, text, cpu) = try ChildProcess.captureMeasured(swiftc, arguments,
+                                                                        environment: ProcessInfo.processInfo.environment,
+                                                                        timeout: 600)
         let errors = Self.parseErrors(text, sourceName: sourceName)
-        if termination == .exited(0) { return Outcome(succeeded: true, errors: [], output: text) }
+        if termination == .exited(0) { return Outcome(succeeded: true, errors: [], output: text, cpuSeconds: cpu) }
         if errors.isEmpty {
             let why = termination == .timedOut ? "the compiler took longer than 600 s" : "the compiler failed"
-            return Outcome(succeeded: false, errors: [(nil, nil, "\(why):\n\(text)")], output: text)
+            return Outcome(succeeded: false, errors: [(nil, nil, "\(why):\n\(text)")], output: text, cpuSeconds: cpu)
         }
-        return Outcome(succeeded: false, errors: errors, output: text)
+        return Outcome(succeeded: false, errors: errors, output: text, cpuSeconds: cpu)
     }
 
     /// `NAME:LINE:COL: error: message` lines, with the `note:` lines that follow attached.

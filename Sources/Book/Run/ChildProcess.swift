@@ -12,6 +12,10 @@ struct ChildProcess {
     var environment: [String: String]
     /// Open a pipe on the child's fd 3 for notebook messages.
     var withChannel = false
+    /// The CPU budget's socket (`Jobserver.Link`): `child` becomes the program's fd 4 and
+    /// is closed here once the program has started; what arrives on `parent` is passed
+    /// to `onData` as `.tokens`. The caller keeps `parent` and closes it.
+    var tokenSocket: (child: Int32, parent: Int32)?
 
     enum Termination: Equatable {
         case exited(Int32)
@@ -20,13 +24,24 @@ struct ChildProcess {
         case timedOut
     }
 
-    enum Stream { case stdout, stderr, channel }
+    enum Stream { case stdout, stderr, channel, tokens }
 
     private static let spawnLock = NSLock()
 
     /// Starts the program, calls `onData` with each chunk read (on this thread), and
     /// returns when it has ended. `deadline` is asked again after every chunk.
     func run(deadline: () -> Date?, onData: (Stream, UnsafeRawBufferPointer) -> Void) throws -> Termination {
+        try runMeasured(deadline: deadline, onData: onData).termination
+    }
+
+    /// `run`, also returning the CPU seconds (user and system) of the program and of
+    /// the children it waited for.
+    func runMeasured(deadline: () -> Date?,
+                     onData: (Stream, UnsafeRawBufferPointer) -> Void) throws -> (termination: Termination, cpuSeconds: Double) {
+        // The program's end of the budget socket is closed here however this ends (once
+        // the program has it, at once: the builder's end must see the program's end).
+        var tokenChildOpen = tokenSocket != nil
+        defer { if tokenChildOpen, let tokenSocket { close(tokenSocket.child) } }
         // Pipes are made and the child spawned under one lock, so a child started by
         // another thread never inherits this child's pipe ends (which would keep them
         // open after this child exits). `pipe2` is not visible from Swift's Glibc.
@@ -46,6 +61,7 @@ struct ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         if withChannel { posix_spawn_file_actions_adddup2(&actions, chanPipe[1], 3) }
+        if let tokenSocket { posix_spawn_file_actions_adddup2(&actions, tokenSocket.child, 4) }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -73,6 +89,7 @@ struct ChildProcess {
         // The parent keeps only the read ends.
         close(outPipe[1]); close(errPipe[1])
         if withChannel { close(chanPipe[1]) }
+        if let tokenSocket { close(tokenSocket.child); tokenChildOpen = false }
         Self.spawnLock.unlock()
         locked = false
         guard spawnError == 0 else {
@@ -83,6 +100,7 @@ struct ChildProcess {
 
         var fds: [(fd: Int32, stream: Stream)] = [(outPipe[0], .stdout), (errPipe[0], .stderr)]
         if withChannel { fds.append((chanPipe[0], .channel)) }
+        if let tokenSocket { fds.append((tokenSocket.parent, .tokens)) }
         var timedOut = false
         var killedAt: Date? = nil
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65536, alignment: 16)
@@ -119,31 +137,42 @@ struct ChildProcess {
                     closed.append(p.fd)
                 }
             }
-            for fd in closed { close(fd) }
+            for fd in closed where fd != tokenSocket?.parent { close(fd) }
             fds.removeAll { closed.contains($0.fd) }
         }
-        for (fd, _) in fds { close(fd) }
+        for (fd, stream) in fds where stream != .tokens { close(fd) }
         if killedAt == nil, !fds.isEmpty { kill(-pid, SIGKILL) }
 
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         // Anything the program left behind in its group goes too.
         kill(-pid, SIGKILL)
-        if timedOut { return .timedOut }
-        if status & 0x7f == 0 { return .exited((status >> 8) & 0xff) }
-        return .signalled(status & 0x7f)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        if timedOut { return (.timedOut, cpu) }
+        if status & 0x7f == 0 { return (.exited((status >> 8) & 0xff), cpu) }
+        return (.signalled(status & 0x7f), cpu)
     }
 
     /// Runs a program to completion and returns its combined output (bounded).
     static func capture(_ executable: String, _ arguments: [String], environment: [String: String],
                         timeout: Double, limit: Int = 1 << 20) throws -> (Termination, String) {
+        let (termination, text, _) = try captureMeasured(executable, arguments, environment: environment,
+                                                         timeout: timeout, limit: limit)
+        return (termination, text)
+    }
+
+    /// `capture`, also returning the CPU seconds the program used.
+    static func captureMeasured(_ executable: String, _ arguments: [String], environment: [String: String],
+                                timeout: Double, limit: Int = 1 << 20) throws -> (Termination, String, cpuSeconds: Double) {
         var output = Data()
         let child = ChildProcess(executable: executable, arguments: arguments, environment: environment)
         let end = Date().addingTimeInterval(timeout)
-        let termination = try child.run(deadline: { end }) { _, bytes in
+        let (termination, cpu) = try child.runMeasured(deadline: { end }) { _, bytes in
             if output.count < limit { output.append(contentsOf: bytes.prefix(limit - output.count)) }
         }
-        return (termination, String(decoding: output, as: UTF8.self))
+        return (termination, String(decoding: output, as: UTF8.self), cpu)
     }
 }
 
