@@ -54,7 +54,10 @@ public func replicate<Value, E: Error>(
 /// been replayed.
 final class ReplicateRun<Value, E: Error>: @unchecked Sendable {
     private let seeds: [UInt64]
-    private let body: (UInt64) throws(E) -> Value
+    /// The experiment, dropped once every seed has run: the threads the budget lent
+    /// may still hold this object for a moment after `execute` returns, and the closure
+    /// must not outlive the `replicate` call (`withoutActuallyEscaping` checks).
+    private var body: ((UInt64) throws(E) -> Value)?
     private let lock = NSCondition()
     private var next = 0
     private var results: [Result<Value, E>?]
@@ -88,6 +91,7 @@ final class ReplicateRun<Value, E: Error>: @unchecked Sendable {
         lending.wait()
         replayReady()
         lock.lock(); defer { lock.unlock() }
+        body = nil
         // Seeds after the first failure never ran; their results are not needed.
         let end = firstFailure.map { $0 + 1 } ?? seeds.count
         return results[..<end].map { $0! }
@@ -101,7 +105,7 @@ final class ReplicateRun<Value, E: Error>: @unchecked Sendable {
     /// Runs seeds until none is left to start; tells the budget when the last seed has
     /// been handed out, so tokens go where they are needed.
     private func work() {
-        while let i = take() {
+        while let (i, body) = take() {
             if i == seeds.count - 1 { stopAsking() }
             let result = captures[i].capturing { () -> Result<Value, E> in
                 do throws(E) { return .success(try body(seeds[i])) } catch { return .failure(error) }
@@ -123,11 +127,12 @@ final class ReplicateRun<Value, E: Error>: @unchecked Sendable {
         lending?.stopAsking()
     }
 
-    private func take() -> Int? {
+    /// The next seed to run, and the experiment to run it with.
+    private func take() -> (Int, (UInt64) throws(E) -> Value)? {
         lock.lock(); defer { lock.unlock() }
-        guard next < seeds.count, firstFailure.map({ next <= $0 }) ?? true else { return nil }
+        guard next < seeds.count, firstFailure.map({ next <= $0 }) ?? true, let body else { return nil }
         next += 1
-        return next - 1
+        return (next - 1, body)
     }
 
     /// Replays the captured output of the finished seeds that follow those already

@@ -123,6 +123,17 @@ extension ChannelTests {
             #expect(Self.page(messages) == ["10", "11", "20", "21", "30", "31"].map { .text($0 + "\n") })
         }
 
+        /// The closure must not outlive `replicate`, even while lent threads wind down
+        /// (`withoutActuallyEscaping` traps if it does).
+        @Test func manyShortRunsLeaveNothingBehind() {
+            replicateThreadLimit = 4
+            defer { replicateThreadLimit = nil }
+            for round in 0..<300 {
+                let r = replicate(seeds: 1...5) { seed in Double(seed) * 2 }
+                #expect(r.values == [2, 4, 6, 8, 10], "round \(round)")
+            }
+        }
+
         @Test func printedTextOfSeedsShareTheBlockLimit() {
             replicateThreadLimit = 2
             defer { replicateThreadLimit = nil }
