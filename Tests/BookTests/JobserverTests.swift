@@ -179,6 +179,21 @@ import Glibc
         #expect(jobserver.inUse == 0)
     }
 
+    @Test func tokenSecondsMeasureHowFullTheBudgetWas() {
+        let jobserver = Jobserver(tokens: 2)
+        jobserver.acquire()
+        jobserver.acquire()
+        Thread.sleep(forTimeInterval: 0.2)
+        jobserver.release()
+        Thread.sleep(forTimeInterval: 0.2)
+        jobserver.release()
+        let held = jobserver.tokenSeconds
+        // 2 tokens for 0.2 s, then 1 for 0.2 s; sleeps may only last longer.
+        #expect(held >= 0.6 && held < 3, "\(held) token-seconds")
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(jobserver.tokenSeconds == held, "nothing held, nothing counted")
+    }
+
     @Test func longestChaptersStartFirst() {
         #expect(ChapterJobs.longestFirst([3, nil, 10, 3, nil]) == [1, 3, 0, 2, 4])
         #expect(ChapterJobs.longestFirst([]) == [])

@@ -45,6 +45,7 @@ import Testing
         #expect(page.contains("shaded: 95 % interval of the mean, 5 seeds"))
         let utilization = try #require(two.report.utilization)
         #expect(utilization.jobs == 2 && utilization.cpuSeconds > 0 && utilization.fraction > 0)
+        #expect(utilization.tokensHeld > 0 && utilization.tokensHeld <= 1)
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(two.report.json().utf8)) as? [String: Any])
         let chapters = try #require(json["chapters"] as? [[String: Any]])

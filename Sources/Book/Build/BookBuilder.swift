@@ -37,8 +37,8 @@ public struct BookBuilder: Sendable {
         let keys = CacheKeyInputs.make(runtime: runtime, limits: options.limits)
         let runner = ChapterRunner(runtime: runtime, limits: options.limits,
                                    workDirectory: options.cache.appendingPathComponent("build"))
-        let jobs = ChapterJobs(runner: runner, cache: cache, keys: keys, force: options.force,
-                               jobserver: Jobserver(tokens: max(options.jobs, 1)))
+        let jobserver = Jobserver(tokens: max(options.jobs, 1))
+        let jobs = ChapterJobs(runner: runner, cache: cache, keys: keys, force: options.force, jobserver: jobserver)
         let usage = CPUUsage.start()
         let outcomes = await jobs.run(source.chapters, observer: observer)
 
@@ -54,7 +54,7 @@ public struct BookBuilder: Sendable {
         let broken = options.checkLinks ? LinkChecker.brokenLinks(in: options.output) : []
         var report = BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
         report.utilization = usage.finish(chapters: outcomes.filter { !$0.cached }.compactMap(\.result.cpuSeconds),
-                                          jobs: options.jobs)
+                                          jobserver: jobserver)
         return report
     }
 

@@ -26,6 +26,9 @@ public final class Jobserver: @unchecked Sendable {
     private var programs: [Program] = []
     private var nextTicket = 0
     private var peak = 0
+    /// Token-seconds held so far, and when the count of tokens out last changed.
+    private var heldSeconds = 0.0
+    private var lastChange = Date()
 
     private final class Waiter {
         let priority: Int, ticket: Int
@@ -52,6 +55,22 @@ public final class Jobserver: @unchecked Sendable {
     /// Tokens out now.
     public var inUse: Int { condition.lock(); defer { condition.unlock() }; return tokens - free }
 
+    /// Seconds of tokens held since the jobserver was made (two tokens for three seconds
+    /// are six): how full the budget was kept, whatever else the machine was doing.
+    public var tokenSeconds: Double {
+        condition.lock(); defer { condition.unlock() }
+        account()
+        return heldSeconds
+    }
+
+    /// Adds the time since the last change at the current count. Called with the lock
+    /// held, before every change of `free`.
+    private func account() {
+        let now = Date()
+        heldSeconds += now.timeIntervalSince(lastChange) * Double(tokens - free)
+        lastChange = now
+    }
+
     /// Blocks until a token is this caller's. Waiting chapters go first by `priority`
     /// (lower first, then in order of arrival), before any extra thread for a program.
     public func acquire(priority: Int = 0) {
@@ -66,6 +85,7 @@ public final class Jobserver: @unchecked Sendable {
     /// Gives back a token from `acquire`.
     public func release() {
         condition.lock(); defer { condition.unlock() }
+        account()
         free += 1
         distribute()
     }
@@ -137,6 +157,7 @@ public final class Jobserver: @unchecked Sendable {
             case BudgetProtocol.giveBack:
                 guard program.held > 0 else { continue }
                 program.held -= 1
+                account()
                 free += 1
             case BudgetProtocol.stop:
                 program.wanted = 0
@@ -152,6 +173,7 @@ public final class Jobserver: @unchecked Sendable {
         condition.lock(); defer { condition.unlock() }
         guard let index = programs.firstIndex(where: { $0 === program }) else { return }
         programs.remove(at: index)
+        account()
         free += program.held
         program.held = 0
         program.wanted = 0
@@ -181,6 +203,7 @@ public final class Jobserver: @unchecked Sendable {
     }
 
     private func take() {
+        account()
         free -= 1
         peak = max(peak, tokens - free)
     }
