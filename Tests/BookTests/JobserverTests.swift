@@ -29,12 +29,18 @@ import Glibc
         let link: Jobserver.Link
         private let stop = NSLock()
         private var stopped = false
+        /// Signalled when the pump has stopped reading: only then may the descriptors
+        /// close (another test could get their numbers and lose bytes to this pump).
+        private let pumpEnded = DispatchSemaphore(value: 0)
+        private var pumping = false
 
         init(_ jobserver: Jobserver) throws { link = try jobserver.connect() }
 
         /// What `ChildProcess` does: hand what the program writes to the jobserver.
         func pump() {
+            pumping = true
             Thread.detachNewThread { [self] in
+                defer { pumpEnded.signal() }
                 var buffer = [UInt8](repeating: 0, count: 64)
                 while true {
                     stop.lock(); let done = stopped; stop.unlock()
@@ -49,6 +55,14 @@ import Glibc
         }
 
         func send(_ byte: UInt8) { var b = byte; _ = write(link.childEnd, &b, 1) }
+
+        /// The builder's next byte, or nil after 20 s (a test fails rather than hangs).
+        func receive() -> UInt8? {
+            var p = pollfd(fd: link.childEnd, events: Int16(POLLIN), revents: 0)
+            guard poll(&p, 1, 20_000) > 0 else { return nil }
+            var byte: UInt8 = 0
+            return read(link.childEnd, &byte, 1) == 1 ? byte : nil
+        }
 
         /// What `replicate` does with `items` seeds: works through them on its own thread
         /// and on one more thread per token granted (asking for `items − 1`), each thread
@@ -73,8 +87,7 @@ import Glibc
             group.enter()
             Thread.detachNewThread { [self] in
                 // The dispatcher: one thread per token until the builder answers the stop.
-                var byte: UInt8 = 0
-                while read(link.childEnd, &byte, 1) == 1 && byte != BudgetProtocol.stopped {
+                while let byte = receive(), byte != BudgetProtocol.stopped {
                     group.enter()
                     Thread.detachNewThread { [self] in
                         while queue.next() { workers.work(seconds: seconds) }
@@ -90,6 +103,7 @@ import Glibc
 
         func close() {
             stop.lock(); stopped = true; stop.unlock()
+            if pumping { pumpEnded.wait() }
             link.close()
             Glibc.close(link.childEnd)
         }
@@ -155,8 +169,7 @@ import Glibc
         group.wait()
         #expect(order.started == [1, 3, 5])
         // Only then does the program's wish get the token.
-        var byte: UInt8 = 0
-        #expect(read(program.link.childEnd, &byte, 1) == 1 && byte == BudgetProtocol.token)
+        #expect(program.receive() == BudgetProtocol.token)
         #expect(jobserver.inUse == 2)
         program.close()
         #expect(jobserver.inUse == 1, "closing the link took back the token the program held")
@@ -169,8 +182,7 @@ import Glibc
         let program = try FakeProgram(jobserver)
         program.pump()
         for _ in 0..<5 { program.send(BudgetProtocol.want) }
-        var byte: UInt8 = 0
-        for _ in 0..<2 { #expect(read(program.link.childEnd, &byte, 1) == 1 && byte == BudgetProtocol.token) }
+        for _ in 0..<2 { #expect(program.receive() == BudgetProtocol.token) }
         #expect(jobserver.inUse == 3)
         // The program dies without giving anything back or saying stop.
         program.close()

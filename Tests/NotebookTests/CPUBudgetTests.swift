@@ -18,8 +18,12 @@ import Glibc
 
         init(socket: Int32, grants: Int) { self.socket = socket; self.grants = grants }
 
+        /// Signalled when the builder has read the end of the program's stream.
+        let ended = DispatchSemaphore(value: 0)
+
         func serve() {
             Thread.detachNewThread { [self] in
+                defer { ended.signal() }
                 var byte: UInt8 = 0
                 while read(socket, &byte, 1) == 1 {
                     lock.lock()
@@ -67,9 +71,11 @@ import Glibc
     @Test func threadsFollowTheGrantsAndGoBack() throws {
         var fds: [Int32] = [-1, -1]
         #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &fds) == 0)
-        defer { close(fds[0]); close(fds[1]) }
         let builder = FakeBuilder(socket: fds[1], grants: 2)
         builder.serve()
+        // The builder stops reading before its descriptor closes: a reused number must
+        // not lose bytes to it.
+        defer { close(fds[0]); builder.ended.wait(); close(fds[1]) }
         let budget = CPUBudget(environment: [CPUBudget.environmentVariable: String(fds[0])])
         #expect(budget.socket == fds[0])
         for round in 1...2 {
