@@ -1,40 +1,16 @@
 import Foundation
+import NotebookProtocol
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// The conversation between the builder and a chapter program about the build's CPU
-/// budget: the builder holds one token per thread allowed to work at once (`--jobs`);
-/// a chapter program runs on one, and asks for more over a socket named by
-/// `NOTEBOOK_TOKENS_FD` when `replicate` could use them. One byte per message:
-///
-/// | program → builder | meaning |
-/// | --- | --- |
-/// | `w` | I could use one more thread |
-/// | `r` | I give one token back |
-/// | `s` | I want nothing more: forget my wishes and answer `.` |
-///
-/// | builder → program | meaning |
-/// | --- | --- |
-/// | `t` | here is a token: start one thread |
-/// | `.` | your wishes are forgotten; no more `t` will come for them |
-///
-/// Every token a program holds stays the builder's to take back: when the program ends,
-/// however it ends, the builder reclaims what it held.
-public enum BudgetProtocol {
-    /// The variable naming the socket's descriptor in the chapter program.
-    public static let environmentVariable = "NOTEBOOK_TOKENS_FD"
-    public static let want = UInt8(ascii: "w"), giveBack = UInt8(ascii: "r"), stop = UInt8(ascii: "s")
-    public static let token = UInt8(ascii: "t"), stopped = UInt8(ascii: ".")
-}
-
 /// The chapter program's side of the CPU budget (`BudgetProtocol`). Without the
 /// variable (a program run by hand) the program uses the cores it has; with a value
 /// that names no descriptor (the builder had none to give), one thread.
 final class CPUBudget: @unchecked Sendable {
-    static let environmentVariable = BudgetProtocol.environmentVariable
+    static let environmentVariable = NotebookEnvironment.tokensDescriptor
     typealias Byte = BudgetProtocol
 
     static let shared = CPUBudget(environment: ProcessInfo.processInfo.environment)

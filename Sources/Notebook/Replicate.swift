@@ -1,4 +1,5 @@
 import Foundation
+import NotebookProtocol
 
 /// Runs an experiment once per seed and returns what each seed gave, in seed order.
 ///

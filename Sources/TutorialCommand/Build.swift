@@ -14,7 +14,7 @@ extension Tutorial {
             for line in report.failureLines { printError(line) }
             let cached = report.chapters.filter(\.cached).count
             let usage = report.utilization.map { " \($0.description)." } ?? ""
-            print("Built \(report.chapters.count) chapter(s) into \(book.output)/ (\(cached) from cache).\(usage)")
+            print("Built \(report.chapters.count) chapter(s) into \(book.outputDisplay)/ (\(cached) from cache).\(usage)")
             if report.failed > 0 {
                 printError("\(report.failed) failure(s).")
                 throw ExitCode.failure

@@ -123,8 +123,9 @@ import Testing
         jobserver.release()
         let block = try #require(result.blocks.first)
         #expect(block.status == .failed)
-        #expect(block.failure?.message.contains("seed 2 fails") == true, "\(String(describing: block.failure))")
-        #expect(block.failure?.location.map { chapter.describe($0) } == "chapters/01-trap.md:7:9")
+        let failure = try #require(block.failures.first)
+        #expect(failure.message.contains("seed 2 fails"), "\(failure)")
+        #expect(failure.location.map { chapter.place($0).description } == "chapters/01-trap.md:7:9")
         #expect(jobserver.peakInUse == 2, "the second seed ran on a token of its own")
         #expect(jobserver.inUse == 0, "the token the program died holding came back")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Notebook
+import NotebookProtocol
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Notebook
+import NotebookProtocol
 
 extension ChannelTests {
     /// Claims on replicates: what holds, and what the page says. Expected intervals come

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Notebook
+import NotebookProtocol
 
 /// Counts how many bodies run at once and in what order they finish.
 final class Tally: @unchecked Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Notebook
+import NotebookProtocol
 
 /// Tests that look at what the runtime sends, one at a time: the channel (and the
 /// thread count that tests fix for `replicate`) is one per process.

@@ -28,7 +28,7 @@ struct ChapterJobs {
             let key = keys.key(for: chapter)
             if !force, let cached = cache?.result(for: chapter.slug, key: key) {
                 outcomes[i] = ChapterOutcome(chapter: chapter, result: cached, cached: true, seconds: 0)
-                observer.handle(.chapterFinished(slug: chapter.slug, failed: cached.hasFailures, cached: true, seconds: 0))
+                observer.handle(.chapterFinished(slug: chapter.slug, failures: chapter.failures(of: cached).count, cached: true, seconds: 0))
             } else {
                 todo.append(i)
             }
@@ -55,7 +55,7 @@ struct ChapterJobs {
                         let result = runner.run(chapter) { observer.handle(.chapter(slug: chapter.slug, $0)) }
                         return (result, Date().timeIntervalSince(began))
                     }
-                    observer.handle(.chapterFinished(slug: chapter.slug, failed: result.hasFailures, cached: false, seconds: seconds))
+                    observer.handle(.chapterFinished(slug: chapter.slug, failures: chapter.failures(of: result).count, cached: false, seconds: seconds))
                     return (i, ChapterOutcome(chapter: chapter, result: result, cached: false, seconds: seconds))
                 }
             }

@@ -10,7 +10,7 @@ struct CacheKeyInputs: Sendable {
     var limits: RunLimits
 
     /// Bump when the meaning of cached results changes.
-    static let toolVersion = "tutorial 0.1 results-format 1"
+    static let toolVersion = "tutorial 0.1 results-format 2"
 
     static func make(runtime: RuntimeLocation, limits: RunLimits,
                      environment: [String: String] = ProcessInfo.processInfo.environment) -> CacheKeyInputs {

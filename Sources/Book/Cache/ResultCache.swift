@@ -64,10 +64,27 @@ public struct ResultCache: Sendable {
 
     private func discard(_ url: URL) { try? FileManager.default.removeItem(at: url) }
 
-    /// Removes the whole cache.
-    public func clear() throws {
-        if FileManager.default.fileExists(atPath: directory.path) {
-            try FileManager.default.removeItem(at: directory)
+    /// Creates the cache folder with its tag (`FolderStamp.cache`), or tags a cache made
+    /// before the tag existed. Call it after `BookFolders.check()`.
+    func prepare() throws {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+            if !FolderStamp.cache.isPresent(in: directory) { try FolderStamp.cache.write(in: directory) }
+        } catch {
+            throw BookError.io("cannot make the results cache \(directory.path): \(BookOutput.describe(error))")
+        }
+    }
+
+    /// Where chapter programs are compiled: one subfolder per run, removed when the run
+    /// ends (kept with `TUTORIAL_KEEP_BUILD=1` until the next build).
+    var workDirectory: URL { directory.appendingPathComponent("build") }
+
+    /// Removes what runs that died left in `workDirectory`. Call it holding the lock.
+    func sweepWorkDirectory() {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: workDirectory.path)) ?? [] {
+            try? fm.removeItem(at: workDirectory.appendingPathComponent(name))
         }
     }
 }

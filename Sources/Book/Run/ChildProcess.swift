@@ -61,7 +61,7 @@ struct ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         if withChannel { posix_spawn_file_actions_adddup2(&actions, chanPipe[1], 3) }
-        if let tokenSocket { posix_spawn_file_actions_adddup2(&actions, tokenSocket.child, 4) }
+        if let tokenSocket { posix_spawn_file_actions_adddup2(&actions, tokenSocket.child, 4) }  // NotebookEnvironment.tokensDescriptorNumber
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

@@ -1,5 +1,5 @@
 import Foundation
-import Notebook
+import NotebookProtocol
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The marks by which the tool knows its own folders, so that it replaces or removes only
+/// what it made.
+///
+/// - A book folder carries `.tutorial-book`, a short text file whose first line is
+///   `tutorial-book`.
+/// - A results cache carries `CACHEDIR.TAG`, the Cache Directory Tagging convention
+///   (https://bford.info/cachedir/) that backup tools already honour, with a comment
+///   naming this tool.
+enum FolderStamp: Sendable {
+    case book
+    case cache
+
+    var fileName: String {
+        switch self {
+        case .book: return ".tutorial-book"
+        case .cache: return "CACHEDIR.TAG"
+        }
+    }
+
+    var contents: String {
+        switch self {
+        case .book:
+            return """
+            tutorial-book
+            This folder is a book written by `tutorial build`. Every build replaces the whole
+            folder and `tutorial clean` removes it: do not keep files of your own here.
+
+            """
+        case .cache:
+            return """
+            Signature: 8a477f597d28d172789f06886806bc55
+            # This file is a cache directory tag created by tutorial: the results cache of a book.
+            # `tutorial clean` removes this folder. See https://bford.info/cachedir/
+
+            """
+        }
+    }
+
+    /// What the folder is called in messages.
+    var what: String {
+        switch self {
+        case .book: return "book"
+        case .cache: return "results cache"
+        }
+    }
+
+    /// Whether `folder` carries this stamp: a regular file (not a link) of the right name
+    /// whose text begins as the tool writes it.
+    func isPresent(in folder: URL) -> Bool {
+        let url = folder.appendingPathComponent(fileName)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 512)) ?? Data()
+        let text = String(decoding: head, as: UTF8.self)
+        switch self {
+        case .book: return text.hasPrefix("tutorial-book\n")
+        case .cache: return text.hasPrefix("Signature: 8a477f597d28d172789f06886806bc55") && text.contains("created by tutorial")
+        }
+    }
+
+    func write(in folder: URL) throws {
+        try Data(contents.utf8).write(to: folder.appendingPathComponent(fileName))
+    }
+}
