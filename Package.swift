@@ -31,14 +31,17 @@ let package = Package(
         .systemLibrary(
             name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]),
+        // prctl, pidfd_open and waitid(WNOWAIT), which Swift cannot call directly:
+        // the tool and chapter programs use them so nothing a chapter starts outlives it.
+        .systemLibrary(name: "CProcessControl", path: "Sources/CProcessControl"),
 
         // MARK: - Implementation
         .target(name: "NeuralEngine", dependencies: ["CBLAS", "CZlib"]),
         .target(name: "Plotting"),
-        .target(name: "Notebook", dependencies: ["NeuralEngine", "Plotting"]),
+        .target(name: "Notebook", dependencies: ["NeuralEngine", "Plotting", "CProcessControl"]),
         .target(
             name: "Book",
-            dependencies: ["Notebook", "Plotting", "CCmark"],
+            dependencies: ["Notebook", "Plotting", "CBLAS", "CCmark", "CProcessControl"],
             resources: [.copy("Theme")]),
         .executableTarget(
             name: "TutorialCommand",

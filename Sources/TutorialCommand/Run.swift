@@ -26,11 +26,12 @@ extension Tutorial {
                 printError("error: \(error)")
                 throw ExitCode.failure
             }
-            RunningChildren.shared.stopChildrenOnInterrupt()
+            BookCommand.superviseChildren()
             let figureDirectory = URL(fileURLWithPath: figures
                 ?? (NSTemporaryDirectory() + "tutorial-figures/" + loaded.slug))
             let printer = TerminalResults(chapter: loaded, figureDirectory: figureDirectory)
             let failed = await printer.run(runtime: runtime)
+            try BookCommand.exitIfInterrupted()
             if failed { throw ExitCode.failure }
         }
     }

@@ -47,6 +47,7 @@ public struct BookBuilder: Sendable {
         let runner = ChapterRunner(runtime: runtime, limits: options.limits, workDirectory: cache.workDirectory)
         let jobs = ChapterJobs(runner: runner, cache: cache, keys: keys, force: options.force, jobs: options.jobs)
         let outcomes = await jobs.run(source.chapters, observer: observer)
+        try Self.stopIfInterrupted()
 
         let pages = outcomes.map { ChapterPageRenderer.render($0.chapter, result: $0.result) }
         var landingHTML = ""
@@ -59,6 +60,13 @@ public struct BookBuilder: Sendable {
                                images: Self.images(in: options.chapters), from: options.chapters)
         let broken = options.checkLinks ? LinkChecker.brokenLinks(in: options.output) : []
         return BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
+    }
+
+    /// Throws if the tool was asked to stop (SIGINT, SIGTERM): the previous book stays.
+    static func stopIfInterrupted(_ consequence: String = "the book was not written; the previous one is untouched") throws {
+        if let signal = Interruption.shared.signal {
+            throw BookError.io("\(Interruption.name(signal)): \(consequence)")
+        }
     }
 
     /// Pictures beside the chapters (for `![…](images/x.png)` in prose), by path relative

@@ -53,13 +53,23 @@ struct ChapterJobs {
             while next < todo.count && next < max(jobs, 1) { start() }
             while let (i, outcome) = await group.next() {
                 outcomes[i] = outcome
-                if !outcome.result.isTransient {
+                if !outcome.result.isTransient, Interruption.shared.signal == nil {
                     try? cache?.store(outcome.result, for: outcome.chapter.slug, key: keys.key(for: outcome.chapter))
                 }
-                if next < todo.count { start() }
+                // After an interrupt, chapters not yet started do not start.
+                if next < todo.count, Interruption.shared.signal == nil { start() }
             }
         }
-        return outcomes.map { $0! }
+        return outcomes.enumerated().map { i, outcome in
+            outcome ?? ChapterOutcome(chapter: chapters[i], result: Self.notStarted(chapters[i]), cached: false, seconds: 0)
+        }
+    }
+
+    /// The result of a chapter an interrupt kept from starting.
+    static func notStarted(_ chapter: Chapter) -> ChapterResult {
+        ChapterResult(blocks: chapter.blocks.map { _ in
+            BlockResult(status: .notRun, failure: .init(kind: .notRun, message: "did not run: the build was interrupted"))
+        }, chapterError: "\(chapter.path): error: did not run: the build was interrupted", isTransient: true)
     }
 
     private static func onThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {

@@ -118,10 +118,18 @@ public struct ChapterRunner: Sendable {
         environment["OPENBLAS_NUM_THREADS"] = "1"
         environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,registers=none,images=none,threads=crashed,limit=32,top=32,timeout=10s"
 
-        var collector = ResultCollector(chapter: chapter, limits: limits, onEvent: onEvent)
+        // The watchdog pipe (fd 4) ties the program to this process and carries the
+        // token of block messages; the program also stops itself a little after the
+        // chapter's limit, should this process be unable to.
+        let token = UUID().uuidString
+        environment["NOTEBOOK_WATCHDOG_FD"] = "4"
+        environment["NOTEBOOK_TIME_LIMIT"] = String(limits.chapterSeconds + 5)
+
+        var collector = ResultCollector(chapter: chapter, limits: limits, token: token, onEvent: onEvent)
         let start = Date()
         let chapterDeadline = start.addingTimeInterval(limits.chapterSeconds)
-        let child = ChildProcess(executable: program.path, arguments: [], environment: environment, withChannel: true)
+        var child = ChildProcess(executable: program.path, arguments: [], environment: environment, withChannel: true)
+        child.watchdogLine = token
         let termination: ChildProcess.Termination
         do {
             termination = try child.run(deadline: {
