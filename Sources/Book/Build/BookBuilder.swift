@@ -43,7 +43,7 @@ public struct BookBuilder: Sendable {
         cache.sweepWorkDirectory()
 
         let source = try BookSource.load(directory: options.chapters, path: options.chaptersPath)
-        let keys = CacheKeyInputs.make(runtime: runtime, limits: options.limits)
+        let keys = CacheKeyInputs.make(runtime: runtime, limits: options.limits, cache: options.cache)
         let runner = ChapterRunner(runtime: runtime, limits: options.limits, workDirectory: cache.workDirectory)
         let jobs = ChapterJobs(runner: runner, cache: cache, keys: keys, force: options.force, jobs: options.jobs)
         let outcomes = await jobs.run(source.chapters, observer: observer)

@@ -50,11 +50,20 @@ struct ChapterJobs {
                     return (i, ChapterOutcome(chapter: chapter, result: result, cached: false, seconds: seconds))
                 }
             }
+            var storeFailed = false
             while next < todo.count && next < max(jobs, 1) { start() }
             while let (i, outcome) = await group.next() {
                 outcomes[i] = outcome
-                if !outcome.result.isTransient, Interruption.shared.signal == nil {
-                    try? cache?.store(outcome.result, for: outcome.chapter.slug, key: keys.key(for: outcome.chapter))
+                if !outcome.result.isTransient, Interruption.shared.signal == nil, let cache {
+                    do {
+                        try cache.store(outcome.result, for: outcome.chapter.slug, key: keys.key(for: outcome.chapter))
+                    } catch {
+                        // Said once: the book is still right, later builds just rerun.
+                        if !storeFailed {
+                            storeFailed = true
+                            observer.handle(.warning("warning: cannot keep results in the cache, so later builds will run these chapters again: \(BookOutput.describe(error))"))
+                        }
+                    }
                 }
                 // After an interrupt, chapters not yet started do not start.
                 if next < todo.count, Interruption.shared.signal == nil { start() }

@@ -59,7 +59,7 @@ public struct ChapterRunner: Sendable {
             try ProgramSource.generate(for: chapter).write(to: source, atomically: true, encoding: .utf8)
         } catch {
             return ChapterResult(blocks: chapter.blocks.map { _ in notRun("did not run") },
-                                 chapterError: "\(chapter.path): cannot write its program in \(dir.path): \(error)",
+                                 chapterError: "\(chapter.path): error: cannot write its program in \(dir.path): \(BookOutput.describe(error))",
                                  isTransient: true)
         }
 
@@ -71,7 +71,7 @@ public struct ChapterRunner: Sendable {
             outcome = try ChapterCompiler(runtime: runtime).compile(source: source, sourceName: sourceName, output: program)
         } catch {
             return ChapterResult(blocks: chapter.blocks.map { _ in notRun("did not run") },
-                                 chapterError: "\(chapter.path): \(error)", isTransient: true)
+                                 chapterError: "\(chapter.path): error: \(BookOutput.describe(error))", isTransient: true)
         }
         let compileSeconds = Date().timeIntervalSince(compileStart)
         guard outcome.succeeded else {
@@ -141,7 +141,7 @@ public struct ChapterRunner: Sendable {
         } catch {
             return ChapterResult(blocks: chapter.blocks.map { _ in
                 BlockResult(status: .notRun, failure: .init(kind: .notRun, message: "did not run"))
-            }, chapterError: "\(chapter.path): \(error)", isTransient: true)
+            }, chapterError: "\(chapter.path): error: \(BookOutput.describe(error))", isTransient: true)
         }
         var result = collector.finish(termination, sourceName: sourceName,
                                       chapterTimedOut: Date() >= chapterDeadline)
