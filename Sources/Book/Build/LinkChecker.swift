@@ -23,7 +23,8 @@ public enum LinkChecker {
                     continue
                 }
                 let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-                let path = String(parts[0].split(separator: "?").first ?? "")
+                let encoded = String(parts[0].split(separator: "?").first ?? "")
+                let path = encoded.removingPercentEncoding ?? encoded
                 let fragment = parts.count > 1 ? String(parts[1]) : nil
                 let target = path.isEmpty ? page
                     : ((base.isEmpty ? path : base + "/" + path) as NSString).standardizingPath

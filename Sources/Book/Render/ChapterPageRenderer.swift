@@ -110,8 +110,9 @@ public enum ChapterPageRenderer {
         }
         var svg = figure.svg.trimmingSpaces
         if svg.hasPrefix("<?xml"), let end = svg.range(of: "?>") { svg = String(svg[end.upperBound...]).trimmingSpaces }
-        // Only an SVG document is inlined; anything else is shown as text.
-        let content = svg.hasPrefix("<svg") ? svg : "<pre class=\"output\">\(escapeHTML(figure.svg))</pre>"
+        // Only an SVG document is inlined, with nothing that could run script or load
+        // anything (`SVGSanitizer`); anything else is shown as text.
+        let content = SVGSanitizer.sanitize(svg) ?? "<pre class=\"output\">\(escapeHTML(figure.svg))</pre>"
         return "<figure class=\"figure\" id=\"\(escapeHTML(id))\">\n\(content)\n<figcaption>Figure \(number).\(figure.caption.map { " " + escapeHTML($0) } ?? "")</figcaption>\n</figure>\n"
     }
 

@@ -107,11 +107,11 @@ struct MarkdownHTML {
         case .strong:
             out += "<strong>"; children(); out += "</strong>"
         case .link(let url, let title):
-            out += "<a href=\"\(escapeHTML(Self.pageURL(url)))\""
+            out += "<a href=\"\(escapeHTML(URLSafety.safe(Self.pageURL(url))))\""
             if !title.isEmpty { out += " title=\"\(escapeHTML(title))\"" }
             out += ">"; children(); out += "</a>"
         case .image(let url, let title):
-            out += "<img src=\"\(escapeHTML(url))\" alt=\"\(escapeHTML(math.restored(node.plainText)))\""
+            out += "<img src=\"\(escapeHTML(URLSafety.safe(url)))\" alt=\"\(escapeHTML(math.restored(node.plainText)))\""
             if !title.isEmpty { out += " title=\"\(escapeHTML(title))\"" }
             out += ">"
         }

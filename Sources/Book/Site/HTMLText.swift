@@ -7,14 +7,19 @@ enum HTMLText {
 
     /// A relative URL for a page file name: percent-encoded, safe inside an attribute.
     static func href(_ fileName: String, fragment: String? = nil) -> String {
+        escape(url(fileName, fragment: fragment))
+    }
+
+    /// A page file name as a relative URL (not yet escaped for HTML). `:` is encoded
+    /// too, so that a chapter named `javascript:x.md` is a page, not a scheme.
+    static func url(_ fileName: String, fragment: String? = nil) -> String {
         let path = fileName.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? fileName
-        guard let fragment else { return escape(path) }
-        return escape(path + "#" + fragment)
+        return fragment.map { path + "#" + $0 } ?? path
     }
 
     private static let pathAllowed: CharacterSet = {
         var set = CharacterSet.urlPathAllowed
-        set.remove(charactersIn: "?#;")
+        set.remove(charactersIn: "?#;:")
         return set
     }()
 

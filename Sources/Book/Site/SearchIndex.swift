@@ -20,12 +20,12 @@ struct SearchIndex {
     init(site: BookSite) {
         documents += Self.sections(of: site.landingHTML, page: "index.html", title: site.title)
         for chapter in site.chapters {
-            var chapterDocuments = Self.sections(
-                of: chapter.bodyHTML, page: SiteWriter.fileName(of: chapter), title: chapter.title)
+            let page = HTMLText.url(SiteWriter.fileName(of: chapter))
+            var chapterDocuments = Self.sections(of: chapter.bodyHTML, page: page, title: chapter.title)
             if chapterDocuments.isEmpty {
                 // A body with no text of its own (unusual) is still found by its search text.
                 chapterDocuments = [Document(
-                    url: SiteWriter.fileName(of: chapter), title: chapter.title, section: nil,
+                    url: page, title: chapter.title, section: nil,
                     text: HTMLText.collapseWhitespace(chapter.searchText))]
             }
             documents += chapterDocuments
