@@ -49,7 +49,8 @@ public struct BookBuilder: Sendable {
         let outcomes = await jobs.run(source.chapters, observer: observer)
         try Self.stopIfInterrupted()
 
-        let pages = outcomes.map { ChapterPageRenderer.render($0.chapter, result: $0.result) }
+        let pages = outcomes.filter { source.hasPage($0.chapter) }
+            .map { ChapterPageRenderer.render($0.chapter, result: $0.result) }
         var landingHTML = ""
         if let landing = source.landing {
             var renderer = MarkdownHTML(math: landing.math) { _ in nil }

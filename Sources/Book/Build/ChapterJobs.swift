@@ -23,7 +23,9 @@ struct ChapterJobs {
         var todo: [Int] = []
         for (i, chapter) in chapters.enumerated() {
             let key = keys.key(for: chapter)
-            if !force, let cached = cache?.result(for: chapter.slug, key: key) {
+            // A chapter with errors of its own is not run, and never cached: its file
+            // may be fixed without its code changing.
+            if !force, chapter.diagnostics.isEmpty, let cached = cache?.result(for: chapter.slug, key: key) {
                 outcomes[i] = ChapterOutcome(chapter: chapter, result: cached, cached: true, seconds: 0)
                 observer.handle(.chapterFinished(slug: chapter.slug, failed: cached.hasFailures, cached: true, seconds: 0))
             } else {
@@ -54,7 +56,8 @@ struct ChapterJobs {
             while next < todo.count && next < max(jobs, 1) { start() }
             while let (i, outcome) = await group.next() {
                 outcomes[i] = outcome
-                if !outcome.result.isTransient, Interruption.shared.signal == nil, let cache {
+                if !outcome.result.isTransient, outcome.chapter.diagnostics.isEmpty,
+                   Interruption.shared.signal == nil, let cache {
                     do {
                         try cache.store(outcome.result, for: outcome.chapter.slug, key: keys.key(for: outcome.chapter))
                     } catch {

@@ -10,7 +10,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         self.file = file; self.line = line; self.column = column; self.message = message
     }
 
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// Line 0 is about the whole file: `chapters/03-x.md: error: …`.
+    public var description: String { line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)" }
 }
 
 /// Errors of the book pipeline that are not about one place in a chapter.

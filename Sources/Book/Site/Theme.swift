@@ -91,7 +91,7 @@ enum FileCopier {
         } catch let error as SiteError {
             throw error
         } catch {
-            throw SiteError.writing(path: destination.path, reason: error.localizedDescription)
+            throw SiteError.writing(path: destination.path, reason: BookOutput.describe(error))
         }
     }
 
