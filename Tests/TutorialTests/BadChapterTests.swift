@@ -23,6 +23,9 @@ import Testing
         try fm.createSymbolicLink(atPath: chapters.appendingPathComponent("04-dangling.md").path, withDestinationPath: "gone.md")
         try fm.createDirectory(at: chapters.appendingPathComponent("05-folder.md"), withIntermediateDirectories: false)
         #expect(mkfifo(chapters.appendingPathComponent("06-fifo.md").path, 0o644) == 0)
+        // A named pipe among the pictures beside the chapters is not copied (nor waited on).
+        try fm.createDirectory(at: chapters.appendingPathComponent("images"), withIntermediateDirectories: true)
+        #expect(mkfifo(chapters.appendingPathComponent("images/pipe.png").path, 0o644) == 0)
 
         // A FIFO with no writer would block an open() that waits: bounded all the same.
         let result = try P.run(["build"], in: root, seconds: 240)
@@ -53,6 +56,7 @@ import Testing
         #expect(!fm.fileExists(atPath: output.appendingPathComponent("Index.html").path))
         let pages = try fm.contentsOfDirectory(atPath: output.path)
         #expect(!pages.contains("08-twin.html"))
+        #expect(!fm.fileExists(atPath: output.appendingPathComponent("images/pipe.png").path))
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8).contains("chapter-list"))
     }
 

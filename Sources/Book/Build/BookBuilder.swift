@@ -79,7 +79,12 @@ public struct BookBuilder: Sendable {
         while let path = enumerator.nextObject() as? String {
             let name = (path as NSString).lastPathComponent
             if name.hasPrefix(".") { enumerator.skipDescendants(); continue }
-            if extensions.contains((name as NSString).pathExtension.lowercased()) { found.append(path) }
+            // Only regular files (or links to them): copying a named pipe would wait forever.
+            var info = stat()
+            guard extensions.contains((name as NSString).pathExtension.lowercased()),
+                  stat(chapters.appendingPathComponent(path).path, &info) == 0, info.st_mode & S_IFMT == S_IFREG
+            else { continue }
+            found.append(path)
         }
         return found.sorted()
     }

@@ -53,7 +53,7 @@ struct ChapterJobs {
                 }
             }
             var storeFailed = false
-            while next < todo.count && next < max(jobs, 1) { start() }
+            while next < todo.count && next < max(jobs, 1), Interruption.shared.signal == nil { start() }
             while let (i, outcome) = await group.next() {
                 outcomes[i] = outcome
                 if !outcome.result.isTransient, outcome.chapter.diagnostics.isEmpty,

@@ -88,17 +88,19 @@ public struct ResultCache: Sendable {
     /// ends (kept with `TUTORIAL_KEEP_BUILD=1` until the next build).
     var workDirectory: URL { directory.appendingPathComponent("build") }
 
-    /// Removes what runs that died left in `workDirectory`, and half-written entries
-    /// (`.SLUG.XXXXXXXX.tmp`) in `results/`. Call it holding the lock.
+    /// Removes what runs that died left in `workDirectory`, and half-written files
+    /// (`.NAME.XXXXXXXX.tmp`) in `results/` and beside the compiler's version. Call it
+    /// holding the lock.
     func sweepWorkDirectory() {
         let fm = FileManager.default
         for name in (try? fm.contentsOfDirectory(atPath: workDirectory.path)) ?? [] {
             try? fm.removeItem(at: workDirectory.appendingPathComponent(name))
         }
-        let results = directory.appendingPathComponent("results")
-        for name in (try? fm.contentsOfDirectory(atPath: results.path)) ?? []
-        where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-            try? fm.removeItem(at: results.appendingPathComponent(name))
+        for folder in [directory.appendingPathComponent("results"), directory] {
+            for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+            where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+                try? fm.removeItem(at: folder.appendingPathComponent(name))
+            }
         }
     }
 }
