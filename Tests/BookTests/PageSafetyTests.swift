@@ -190,3 +190,42 @@ import Testing
         #expect(!quotes.contains("href=\"javascript:"))
     }
 }
+
+/// Writes pages with SVG attacks that run script on their own (no click needed), raw and
+/// sanitized, to `$SVG_ATTACK_DIR` when it is set, for the browser check
+/// (`scripts/check-svg-sanitizer-in-chromium.sh`): every raw page must run its script,
+/// or the check proves nothing, and no sanitized page may.
+///
+///     SVG_ATTACK_DIR=/tmp/svg-attacks swift test --filter SVGAttackPages
+@Suite("SVGAttackPages")
+struct SVGAttackPages {
+    static let mark = "document.documentElement.setAttribute('data-script-ran','1')"
+    static let attacks = [
+        #"<svg onload="MARK"><rect/></svg>"#,
+        #"<svg/onload="MARK">"#,
+        #"<svg><script>MARK</script></svg>"#,
+        #"<svg><SCRIPT>MARK</SCRIPT></svg>"#,
+        #"<svg><g><script xlink:href="data:text/javascript,MARK"/></g></svg>"#,
+        #"<svg><foreignObject><img src=x onerror="MARK"></foreignObject></svg>"#,
+        #"<svg><set attributeName="onload" to="MARK"/></svg>"#,
+        #"<svg><animate onbegin="MARK" attributeName="x" dur="1s"/></svg>"#,
+        #"<svg><title><img src=x onerror="MARK"></title></svg>"#,
+        #"<svg><desc><img src=x onerror="MARK"></desc></svg>"#,
+        #"<svg><style><![CDATA[</style><img src=x onerror="MARK">]]></style></svg>"#,
+        #"<svg><p><img src=x onerror="MARK"></p></svg>"#,
+        #"<svg><image href="x" onerror="MARK"/></svg>"#,
+        #"<svg><rect/></svg><img src=x onerror="MARK">"#,
+    ]
+
+    @Test func writeAttackPages() throws {
+        guard let path = ProcessInfo.processInfo.environment["SVG_ATTACK_DIR"], !path.isEmpty else { return }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        for (i, attack) in Self.attacks.enumerated() {
+            let raw = attack.replacingOccurrences(of: "MARK", with: Self.mark)
+            for (kind, body) in [("raw", raw), ("clean", SVGSanitizer.sanitize(raw) ?? "")] {
+                try "<!doctype html><meta charset=\"utf-8\"><body>\(body)</body>\n"
+                    .write(toFile: "\(path)/\(kind)-\(i).html", atomically: true, encoding: .utf8)
+            }
+        }
+    }
+}
