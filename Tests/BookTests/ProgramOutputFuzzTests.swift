@@ -1,4 +1,5 @@
 import Foundation
+import NeuralEngine
 import Notebook
 import Testing
 @testable import Book
@@ -8,17 +9,11 @@ import Testing
 /// parsers, the collector and the renderers with any bytes. A crash here kills the test
 /// run, so passing means surviving every input. Seeded, so every run tries the same.
 @Suite struct ProgramOutputFuzzTests {
-    /// SplitMix64: small, seeded, good enough to pick mutations.
+    /// The engine's seeded generator, with the two draws the mutations need.
     struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
+        var generator: SeededRandom
+        init(state: UInt64) { generator = SeededRandom(seed: state) }
+        mutating func below(_ n: Int) -> Int { generator.int(below: max(n, 1)) }
         mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
     }
 
@@ -169,4 +164,6 @@ import Testing
     }
 }
 
-extension ProgramOutputFuzzTests.Random: RandomNumberGenerator {}
+extension ProgramOutputFuzzTests.Random: RandomNumberGenerator {
+    mutating func next() -> UInt64 { generator.next() }
+}

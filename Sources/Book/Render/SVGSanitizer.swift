@@ -227,16 +227,7 @@ enum SVGSanitizer {
         private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
 
         private func escaped(_ text: ArraySlice<UInt8>) -> [UInt8] {
-            var out: [UInt8] = []
-            for b in text {
-                switch b {
-                case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-                case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-                case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-                default: out.append(b)
-                }
-            }
-            return out
+            Array(escapeHTML(String(decoding: text, as: UTF8.self)).utf8)
         }
 
         /// An attribute value as the browser reads it: numeric references and `&amp;`,
