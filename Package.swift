@@ -1,7 +1,9 @@
 // swift-tools-version:6.0
 //
 // The layout follows the data flow of DESIGN.md, with arrows pointing one way:
-// tutorial → Book → (Notebook, Plotting) → NeuralEngine → C shims.
+// tutorial → Book → NotebookProtocol ← Notebook → (NeuralEngine, Plotting) → C shims.
+// Book talks to chapter programs only through NotebookProtocol (messages, environment,
+// limits, runtime calls); it never links the engine.
 import PackageDescription
 
 let package = Package(
@@ -19,6 +21,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The theme's page templates: the whole Mustache language for theme authors.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: - C shims
@@ -31,17 +35,25 @@ let package = Package(
         .systemLibrary(
             name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]),
-        // prctl, pidfd_open and waitid(WNOWAIT), which Swift cannot call directly:
-        // the tool and chapter programs use them so nothing a chapter starts outlives it.
+        // prctl, pidfd_open and waitid(WNOWAIT), which Swift cannot call directly: the tool
+        // and the runtime use them so nothing a chapter starts outlives the tool (imported
+        // implementation-only by the runtime, so chapter programs need no module map).
         .systemLibrary(name: "CProcessControl", path: "Sources/CProcessControl"),
 
         // MARK: - Implementation
         .target(name: "NeuralEngine", dependencies: ["CBLAS", "CZlib"]),
-        .target(name: "Plotting"),
-        .target(name: "Notebook", dependencies: ["NeuralEngine", "Plotting", "CProcessControl"]),
+        // Plotting compresses its PNGs with zlib (imported implementation-only, like the
+        // engine's C libraries, so chapter programs need no C module maps).
+        .target(name: "Plotting", dependencies: ["CZlib"]),
+        // What a chapter program and the book say to each other.
+        .target(name: "NotebookProtocol"),
+        .target(name: "Notebook", dependencies: ["NotebookProtocol", "NeuralEngine", "Plotting", "CProcessControl"]),
         .target(
             name: "Book",
-            dependencies: ["Notebook", "Plotting", "CBLAS", "CCmark", "CProcessControl"],
+            dependencies: [
+                "NotebookProtocol", "CCmark", "CProcessControl",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             resources: [.copy("Theme")]),
         .executableTarget(
             name: "TutorialCommand",
@@ -53,8 +65,8 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CZlib"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NotebookProtocol"]),
         .testTarget(name: "BookTests", dependencies: ["Book"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "TutorialTests", dependencies: ["Book"], resources: [.copy("Fixtures")]),

@@ -1,4 +1,4 @@
-import CBLAS
+@_implementationOnly import CBLAS
 
 /// The BLAS library behind `Matrix.matmul`.
 public enum BLAS {

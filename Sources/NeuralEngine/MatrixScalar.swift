@@ -1,4 +1,4 @@
-import CBLAS
+@_implementationOnly import CBLAS
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,7 +26,7 @@ where Self.RawSignificand: FixedWidthInteger {
 
 
 extension Float: MatrixScalar {
-    @inlinable public static func gemm(
+    public static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         alpha: Float, a: UnsafePointer<Float>, lda: Int,
         b: UnsafePointer<Float>, ldb: Int,
@@ -46,7 +46,7 @@ extension Float: MatrixScalar {
 }
 
 extension Double: MatrixScalar {
-    @inlinable public static func gemm(
+    public static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         alpha: Double, a: UnsafePointer<Double>, lda: Int,
         b: UnsafePointer<Double>, ldb: Int,

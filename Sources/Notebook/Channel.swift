@@ -1,4 +1,5 @@
 import Foundation
+import NotebookProtocol
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,7 +7,7 @@ import Darwin
 #endif
 
 /// The side channel to the book: JSON lines written straight to a file descriptor
-/// (named by `NOTEBOOK_CHANNEL_FD`), unbuffered, so nothing is lost when the program
+/// (named by `NotebookEnvironment.channelDescriptor`), unbuffered, so nothing is lost when the program
 /// traps. Without that variable (a program run by hand) messages are written to
 /// standard output in readable form instead.
 final class Channel: @unchecked Sendable {
@@ -15,7 +16,7 @@ final class Channel: @unchecked Sendable {
     private let lock = NSLock()
     private let fd: Int32?
     private let encoder: JSONEncoder
-    /// Printed bytes allowed per block before the rest is cut (`NOTEBOOK_TEXT_LIMIT`).
+    /// Printed bytes allowed per block before the rest is cut (`NotebookEnvironment.textLimit`).
     let textLimit: Int
     private var textBytes = 0
     private var omittedBytes = 0
@@ -27,8 +28,8 @@ final class Channel: @unchecked Sendable {
 
     private init() {
         let env = ProcessInfo.processInfo.environment
-        fd = env["NOTEBOOK_CHANNEL_FD"].flatMap { Int32($0) }
-        textLimit = env["NOTEBOOK_TEXT_LIMIT"].flatMap { Int($0) } ?? 100_000
+        fd = env[NotebookEnvironment.channelDescriptor].flatMap { Int32($0) }
+        textLimit = env[NotebookEnvironment.textLimit].flatMap { Int($0) } ?? RunLimits.defaultTextBytesPerBlock
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // A newline first, so that a partial line chapter code wrote to the channel

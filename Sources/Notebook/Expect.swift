@@ -1,3 +1,5 @@
+import NotebookProtocol
+
 /// Claims a chapter makes, checked by its experiment. A failed expectation is marked on
 /// the page and fails `tutorial check`, but the chapter goes on. Each returns whether it
 /// held.

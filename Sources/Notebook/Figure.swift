@@ -1,3 +1,5 @@
+import NotebookProtocol
+
 /// Shows a figure under the block: an SVG document, with a caption. Figures are
 /// numbered per chapter; `id` makes one linkable as `#fig-ID`.
 public func figure(_ svg: String, caption: String? = nil, id: String? = nil, line: Int = #line) {

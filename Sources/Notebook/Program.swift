@@ -1,4 +1,5 @@
-// Calls the generated chapter program makes around its blocks. Not for chapter code.
+// Calls the generated chapter program makes around its blocks (their names are
+// `RuntimeInterface.blockStart` and `.blockEnd`). Not for chapter code.
 // (The program itself unbuffers stdout: Swift 6 forbids touching C's `stdout` here.)
 
 public func _notebookBlockStart(_ index: Int) { Channel.shared.blockStart(index) }

@@ -1,3 +1,5 @@
+import NotebookProtocol
+
 /// Reports how far a long loop has come; the terminal shows it while the book builds.
 ///
 ///     for step in 1...2000 {

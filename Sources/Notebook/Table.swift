@@ -1,3 +1,5 @@
+import NotebookProtocol
+
 /// Shows a table of results under the block.
 ///
 ///     table(["optimizer", "loss", "accuracy"],

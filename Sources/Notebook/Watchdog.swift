@@ -1,5 +1,6 @@
 import Foundation
-internal import CProcessControl
+import NotebookProtocol
+@_implementationOnly import CProcessControl
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,14 +8,14 @@ import Glibc
 /// A chapter program's tie to the `tutorial` that started it, so that nothing the
 /// chapter starts outlives the tool, however the tool ends (SIGKILL included).
 ///
-/// The tool gives the program the read end of a pipe (`NOTEBOOK_WATCHDOG_FD`) whose write
-/// end only the tool holds, with one line in it: a token the runtime puts on the messages
-/// that mark where blocks begin and end, so a block cannot end or extend its own time
-/// limit by writing such messages itself. When the tool ends, the kernel closes the
-/// write end and the pipe reads end-of-file; a thread waiting on it then ends every
-/// process below this one, and this one. The same happens when the program outlives
-/// its time limit (`NOTEBOOK_TIME_LIMIT` seconds, a little beyond the tool's own), and
-/// what the program started is ended when it exits.
+/// The tool gives the program the read end of a pipe whose write end only the tool
+/// holds (`NotebookEnvironment.watchdogDescriptor`), with one line in it: a token the
+/// runtime puts on the messages that mark where blocks begin and end, so a block cannot
+/// end or extend its own time limit by writing such messages itself. When the tool
+/// ends, the kernel closes the write end and the pipe reads end-of-file; a thread
+/// waiting on it then ends every process below this one, and this one. The same happens
+/// when the program outlives its time limit (`NotebookEnvironment.timeLimit`, a little
+/// beyond the tool's own), and what the program started is ended when it exits.
 ///
 /// The program makes itself the reaper of its orphaned descendants, so that everything
 /// it starts (in any process group, daemonized or not) stays below it.
@@ -24,7 +25,7 @@ enum Watchdog {
 
     private static func start() -> String? {
         let environment = ProcessInfo.processInfo.environment
-        guard let fd = environment["NOTEBOOK_WATCHDOG_FD"].flatMap({ Int32($0) }) else { return nil }
+        guard let fd = environment[NotebookEnvironment.watchdogDescriptor].flatMap({ Int32($0) }) else { return nil }
         _ = process_control_become_subreaper()
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         guard let token = readLine(fd) else {
@@ -32,7 +33,7 @@ enum Watchdog {
             endEverything(because: nil)
         }
         atexit { ProcessTree.kill(below: getpid(), includingRoot: false) }
-        let limit = environment["NOTEBOOK_TIME_LIMIT"].flatMap { Double($0) }
+        let limit = environment[NotebookEnvironment.timeLimit].flatMap { Double($0) }
         let thread = Thread { watch(fd, limit: limit) }
         thread.stackSize = 1 << 18
         thread.start()

@@ -1,5 +1,9 @@
-/// A minimal PNG encoder (8-bit grayscale or RGB, stored deflate blocks), so images
-/// and large heat maps embed as one small `<image>` instead of thousands of rectangles.
+@_implementationOnly import CZlib
+import Foundation
+
+/// A minimal PNG encoder (8-bit grayscale, RGB or palette), so images and large heat
+/// maps embed as one small `<image>` instead of thousands of rectangles. zlib compresses
+/// the pixels and checksums the chunks.
 enum PNG {
     /// `pixels` row by row: one byte per pixel for grayscale, three for RGB; with a
     /// `palette` of RGB triples, one byte per pixel indexing it (a third of RGB's size).
@@ -24,22 +28,7 @@ enum PNG {
         return png
     }
 
-    static func base64(_ bytes: [UInt8]) -> String {
-        let table = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var i = 0
-        while i < bytes.count {
-            let b0 = UInt32(bytes[i]), b1 = i + 1 < bytes.count ? UInt32(bytes[i + 1]) : 0
-            let b2 = i + 2 < bytes.count ? UInt32(bytes[i + 2]) : 0
-            let n = (b0 << 16) | (b1 << 8) | b2
-            out.append(table[Int((n >> 18) & 63)]); out.append(table[Int((n >> 12) & 63)])
-            out.append(i + 1 < bytes.count ? table[Int((n >> 6) & 63)] : UInt8(ascii: "="))
-            out.append(i + 2 < bytes.count ? table[Int(n & 63)] : UInt8(ascii: "="))
-            i += 3
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func base64(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
 
     private static func bigEndian(_ v: UInt32) -> [UInt8] {
         [UInt8(v >> 24), UInt8((v >> 16) & 255), UInt8((v >> 8) & 255), UInt8(v & 255)]
@@ -50,26 +39,19 @@ enum PNG {
         return bigEndian(UInt32(data.count)) + typeBytes + data + bigEndian(crc32(typeBytes + data))
     }
 
-    /// A zlib stream (RFC 1950): header, deflate data, Adler-32 of the raw data.
+    /// A zlib stream (RFC 1950) of `data`, at zlib's best compression: the same bytes
+    /// for the same pixels, build after build.
     static func zlib(_ data: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = [0x78, 0x01]
-        out += Deflate.compress(data)
-        var a: UInt32 = 1, b: UInt32 = 0
-        for byte in data { a = (a + UInt32(byte)) % 65_521; b = (b + a) % 65_521 }
-        out += bigEndian((b << 16) | a)
+        var length = compressBound(uLong(data.count))
+        var out = [UInt8](repeating: 0, count: Int(length))
+        let status = compress2(&out, &length, data, uLong(data.count), Z_BEST_COMPRESSION)
+        precondition(status == Z_OK, "zlib's compress2 failed (\(status)) on \(data.count) bytes")
+        out.removeSubrange(Int(length)...)
         return out
     }
 
-    private static let crcTable: [UInt32] = (0..<256).map { n -> UInt32 in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
-
     static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var c: UInt32 = 0xFFFF_FFFF
-        for b in bytes { c = crcTable[Int((c ^ UInt32(b)) & 255)] ^ (c >> 8) }
-        return c ^ 0xFFFF_FFFF
+        UInt32(CZlib.crc32(0, bytes, uInt(bytes.count)))
     }
 
     /// An SVG `<image>` showing the PNG at the given rectangle, pixels kept sharp.

@@ -6,7 +6,13 @@ extension Tutorial {
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build the book, then check that every block ran, every expectation held and no internal link is broken.",
-            discussion: "Ends with the line `N passed, N failed`; the exit status is non-zero on any failure.")
+            discussion: """
+            Ends with the line `N passed, N failed`; the exit status is non-zero on any failure. \
+            A block that ran and a claim that held pass. Each failure fails once: a problem in the \
+            chapter's Markdown, a compiler error, a trap or timeout, a failed claim, a figure that \
+            could not be drawn, a broken link. Blocks that did not run because an earlier one \
+            failed are listed but count neither way.
+            """)
 
         @OptionGroup var book: BookOptions
 

@@ -29,12 +29,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("cache").path))
     }
 
-    @Test func aBuildThatFailsLeavesThePreviousBook() async throws {
-        let root = try TestBook.make(["01-a.md": "# A\n"])
+    /// The new book fails half-way through being written (its theme has a malformed
+    /// template, found after the assets are copied): the half-written folder is removed
+    /// and the previous book is left as it was.
+    @Test func aBuildThatFailsWhileWritingLeavesThePreviousBook() async throws {
+        let root = try TestBook.make(["01-a.md": "# A\n\nFirst version.\n"])
+        let output = root.appendingPathComponent("output")
         _ = try await TestBook.build(root: root)
-        try FileManager.default.removeItem(at: root.appendingPathComponent("chapters/01-a.md"))
-        await #expect(throws: BookError.self) { _ = try await TestBook.build(root: root) }
-        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/01-a.html").path))
+        try "# A\n\nSecond version.\n".write(to: root.appendingPathComponent("chapters/01-a.md"), atomically: true, encoding: .utf8)
+        let theme = root.appendingPathComponent("theme")
+        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        try "{{#unclosed}}".write(to: theme.appendingPathComponent("page.html"), atomically: true, encoding: .utf8)
+        var options = TestBook.options(root: root)
+        options.themeDirectory = theme
+        await #expect(throws: BookError.self) {
+            _ = try await BookBuilder(options: options, runtime: try TestBook.runtime()).build()
+        }
+        #expect(try String(contentsOf: output.appendingPathComponent("01-a.html"), encoding: .utf8).contains("First version."))
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.path)
+        #expect(names.sorted() == ["cache", "chapters", "output", "theme"])
     }
 }
 

@@ -24,7 +24,7 @@ import Testing
         let prose = try await TestBook.build(root: root)
         #expect(prose.report.chapters.map(\.cached) == [true, true])
         #expect(try prose.page("01-one").contains("over two lines."))
-        #expect(prose.report.chapters[0].blocks[0].location == "chapters/01-one.md:6")
+        #expect(prose.report.chapters[0].blocks[0].location.description == "chapters/01-one.md:6")
 
         // A code edit reruns that chapter only.
         try Self.first.replacingOccurrences(of: "40", with: "41").write(to: chapterFile, atomically: true, encoding: .utf8)

@@ -41,11 +41,10 @@ import Testing
 
     @Test func chapterWithErrorsDoesNotRun() throws {
         let chapter = load("# T\n\n```swift run nope\nprint(1)\n```\n")
-        let runner = ChapterRunner(runtime: RuntimeLocation(binDirectory: URL(fileURLWithPath: "/nonexistent"),
-                                                            packageRoot: URL(fileURLWithPath: "/nonexistent")),
+        let runner = ChapterRunner(runtime: RuntimeLocation(binDirectory: URL(fileURLWithPath: "/nonexistent")),
                                    workDirectory: URL(fileURLWithPath: NSTemporaryDirectory()))
         let result = runner.run(chapter)
         #expect(result.blocks.isEmpty)
-        #expect(result.chapterError?.hasPrefix("chapters/03-x.md:3:14: error: unknown block option") == true)
+        #expect(chapter.failures(of: result).map(\.description).first?.hasPrefix("chapters/03-x.md:3:14: error: unknown block option") == true)
     }
 }

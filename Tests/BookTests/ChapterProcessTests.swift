@@ -33,7 +33,7 @@ import Testing
         ```
         """)
         #expect(result.blocks.map(\.status) == [.failed])
-        #expect(result.blocks[0].failure?.message.contains("timed out") == true)
+        #expect(result.blocks[0].failures.first?.message.contains("timed out") == true)
         // Foundation put the sleeper in a process group of its own; it went all the same.
         var waited = 0.0
         while Self.sleepers(marker) > 0 && waited < 30 { usleep(100_000); waited += 0.1 }
@@ -55,7 +55,7 @@ import Testing
         ```
         """)
         #expect(result.blocks.map(\.status) == [.failed, .notRun])
-        #expect(result.blocks[0].failure?.message == "error: timed out: the block ran longer than its limit of 2 s (set timeout=SECONDS on its fence line to allow more)")
+        #expect(result.blocks[0].failures.first?.message == "error: timed out: the block ran longer than its limit of 2 s (set timeout=SECONDS on its fence line to allow more)")
         guard case .text(let text)? = result.blocks[0].items.first else {
             Issue.record("the forged messages were not shown as text"); return
         }
@@ -65,7 +65,7 @@ import Testing
     @Test func aSignalFromOutsideIsReportedAndNotCached() throws {
         let (_, result) = try Self.run("```swift run\nprint(\"before\")\nkill(getpid(), SIGTERM)\nsleep(5)\n```\n")
         #expect(result.blocks.map(\.status) == [.failed])
-        #expect(result.blocks[0].failure?.message == "error: the program stopped: SIGTERM (signal 15), sent from outside the program")
+        #expect(result.blocks[0].failures.first?.message == "error: the program stopped: SIGTERM (signal 15), sent from outside the program")
         #expect(result.isTransient)
     }
 

@@ -35,14 +35,20 @@ import Testing
     }
 
     @Test func linkChecker() throws {
-        let root = try TestBook.make([:])
-        let out = root.appendingPathComponent("chapters")
-        try ##"<a href="b.html#x">b</a> <a href="#top">top</a> <a href="https://e.org">e</a> <h1 id="top"></h1>"##
-            .write(to: out.appendingPathComponent("a.html"), atomically: true, encoding: .utf8)
-        try #"<p id="y"></p><a href="a.html#gone">a</a><a href="c.html">c</a>"#
-            .write(to: out.appendingPathComponent("b.html"), atomically: true, encoding: .utf8)
-        #expect(LinkChecker.brokenLinks(in: out) == [
+        let out = try TestBook.make([:]).appendingPathComponent("chapters")
+        try "<svg/>".write(to: out.appendingPathComponent("dot.svg"), atomically: true, encoding: .utf8)
+        func page(_ slug: String, links: [String], anchors: Set<String>) -> ChapterPage {
+            var page = ChapterPage(slug: slug, title: slug, sections: [], bodyHTML: "", search: [])
+            (page.links, page.anchors) = (links, anchors)
+            return page
+        }
+        let site = BookSite(title: "T", landing: LandingPage(), chapters: [
+            page("a", links: ["b.html#x", "#top", "https://e.org", "dot.svg", "gone.svg"], anchors: ["top"]),
+            page("b", links: ["a.html#gone", "c.html", "a.html#top"], anchors: ["y"]),
+        ])
+        #expect(LinkChecker.brokenLinks(in: site, output: out) == [
             "a.html: b.html#x (no element with id 'x')",
+            "a.html: gone.svg (no such file)",
             "b.html: a.html#gone (no element with id 'gone')",
             "b.html: c.html (no such file)",
         ])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Book
 
@@ -48,5 +49,48 @@ import Testing
                                     url: .init(fileURLWithPath: "/t/01.md"), path: "01.md")
         #expect(chapter.blocks.first?.fenceLine == 8)
         #expect(chapter.blocks.first?.codeLine == 9)
+    }
+}
+
+/// Math protection leaves alone exactly what cmark calls code: fences inside lists and
+/// quotes and indented code included, since the code lines come from cmark's own tree.
+@Suite struct MathInCodeTests {
+    func chapter(_ markdown: String) -> Chapter {
+        Chapter.parse(markdown, url: URL(fileURLWithPath: "/t/01.md"), path: "01.md")
+    }
+
+    func body(_ markdown: String) -> String {
+        ChapterPageRenderer.render(chapter(markdown), result: ChapterResult(blocks: [])).bodyHTML
+    }
+
+    @Test func fencesInListsAndQuotesAreCode() {
+        let list = body("- item\n\n  ```swift\n  let s = \"$a$ and $b$\"\n  ```\n- $x$ is math\n")
+        #expect(list.contains("let s = &quot;$a$ and $b$&quot;"))
+        #expect(list.contains(#"<span class="math math-inline">x</span> is math"#))
+        let quote = body("> ```\n> cost: $5 or $6$\n> ```\n>\n> and $y$\n")
+        #expect(quote.contains("cost: $5 or $6$"))
+        #expect(quote.contains(#"<span class="math math-inline">y</span>"#))
+    }
+
+    @Test func indentedCodeIsCode() {
+        let html = body("Text $z$.\n\n    let m = \"$x$\"\n    print(m)\n\nAfter.\n")
+        #expect(html.contains("<pre class=\"code\"><code>let m = &quot;$x$&quot;\nprint(m)\n</code></pre>"))
+        #expect(html.contains(#"<span class="math math-inline">z</span>"#))
+    }
+
+    @Test func runBlocksInListsAreFoundAndUnclosedFencesInQuotesNamed() {
+        let inList = chapter("1. step\n\n   ```swift run\n   print(1)\n   ```\n")
+        #expect(inList.blocks.map(\.code) == ["print(1)\n"])
+        #expect(inList.blocks.first?.fenceLine == 3)
+        #expect(inList.blocks.first?.column == 4)
+        let unclosed = chapter("# T\n\n> ```swift run\n> print(1)\n\nafter\n")
+        #expect(unclosed.diagnostics.map(\.description) == [
+            "01.md:3:3: error: unclosed code fence: the block opened here runs to the end of the chapter; close it with a line of backticks",
+        ])
+        // A longer closing fence closes; a shorter one does not.
+        #expect(chapter("````swift run\nprint(1)\n`````\n").diagnostics.isEmpty)
+        #expect(chapter("````swift run\nprint(1)\n```\n").diagnostics.count == 1)
+        // Indented code that starts with backticks is not a fence.
+        #expect(chapter("Text.\n\n    ```\n    code\n").diagnostics.isEmpty)
     }
 }

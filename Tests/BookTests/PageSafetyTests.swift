@@ -8,8 +8,8 @@ import Testing
 @Suite struct PageSafetyTests {
     static func html(_ markdown: String) -> String {
         let chapter = Chapter.parse(markdown, url: URL(fileURLWithPath: "/t/01-a.md"), path: "01-a.md")
-        var renderer = MarkdownHTML(math: chapter.math) { _ in nil }
-        return renderer.render(chapter.document).html
+        var renderer = MarkdownHTML(chapter)
+        return renderer.render().html
     }
 
     @Test(arguments: [
@@ -57,7 +57,7 @@ import Testing
     static func clean(_ svg: String) -> String { SVGSanitizer.sanitize(svg) ?? "(not svg)" }
 
     /// What must never come out, in any case.
-    static func expectInert(_ output: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectInert(_ output: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let lower = output.lowercased()
         for word in ["<script", "javascript:", "vbscript:", "foreignobject", "<iframe", "<img", "<a ", "<a>", "<animate",
                      "<set", "<use href=\"http", "http://evil", "https://evil", "@import", "expression(", "<html",
@@ -119,7 +119,7 @@ import Testing
         #expect(SVGSanitizer.sanitize("<html><script>alert(1)</script></html>") == nil)
         #expect(SVGSanitizer.sanitize("just text") == nil)
         let chapter = Chapter.parse("```swift run\nfigure(\"x\")\n```\n", url: URL(fileURLWithPath: "/t/01-a.md"), path: "01-a.md")
-        let result = ChapterResult(blocks: [BlockResult(status: .ran, items: [.figure(.init(svg: "<img src=x onerror=alert(1)>", caption: nil, id: nil))])])
+        let result = ChapterResult(blocks: [BlockResult(status: .ran, items: [.figure(.init(svg: "<img src=x onerror=alert(1)>", caption: nil, id: nil), location: nil)])])
         let page = ChapterPageRenderer.render(chapter, result: result)
         #expect(page.bodyHTML.contains("&lt;img src=x onerror=alert(1)&gt;"))
     }

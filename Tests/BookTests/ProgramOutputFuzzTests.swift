@@ -100,13 +100,13 @@ import Testing
                 .joined(separator: "\n")
             let trap = TrapReport.parse(stderr, sourceName: "01-fuzz.md")
             if let line = trap.line, let location = chapter.location(line: line, column: trap.column ?? 1) {
-                _ = chapter.describe(location)
+                _ = chapter.place(location)
             }
             let compiler = (0..<(1 + random.below(4))).map { _ in Self.mutate(random.pick(Self.compilerSeeds), &random, pool: Self.compilerSeeds) }
                 .joined(separator: "\n")
             for error in ChapterCompiler.parseErrors(compiler, sourceName: "01-fuzz.md") {
                 if let line = error.line, let location = chapter.location(line: line, column: error.column ?? 1) {
-                    _ = chapter.describe(location)
+                    _ = chapter.place(location)
                 }
             }
             _ = round

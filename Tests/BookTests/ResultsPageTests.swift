@@ -9,7 +9,7 @@ import Testing
         let html = try book.page("01-results")
         #expect(html.contains("<pre class=\"output\">first block\n</pre>"))
         #expect(html.contains("<pre class=\"output\">total 6.0 counter 11\n</pre>"))
-        #expect(book.chapter("01-results.md")?.blocks.map(\.status) == ["ran", "ran", "ran", "ran"])
+        #expect(book.chapter("01-results.md")?.blocks.map(\.status) == [.ran, .ran, .ran, .ran])
     }
 
     @Test func tableIsNumberedFormattedAndEscaped() async throws {

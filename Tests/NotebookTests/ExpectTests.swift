@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Notebook
+import NotebookProtocol
 
 /// Messages the runtime would send, captured in-process. Serialized: the channel is
 /// one per process.
@@ -38,7 +39,7 @@ import Testing
             "0.25 < 0.5", "got 0.75, expected < 0.5", "0.21194 ≈ 0.2119, |Δ| = 4e-05 ≤ 0.0001",
             "got NaN, expected 1 ± 1e-06, |Δ| = NaN", "= 3", "got 5, expected between 1 and 4", "the reason",
         ])
-        #expect(found[0].line == 28)
+        #expect(found[0].line == 29)
     }
 
     @Test func expectReturnsWhetherItHeld() {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Notebook
+import NotebookProtocol
 
 @Suite struct TableTests {
     @Test func numbersAreFormattedAndColumnsTyped() {

@@ -32,7 +32,11 @@ import Testing
 
     @Test func nanPointsAreSkipped() throws {
         var plot = ScatterPlot()
-        plot.add(series: "s", x: [0.0, .nan, 2], y: [0.0, 1, 2])
-        _ = try ParsedSVG(try plot.svg())
+        plot.add(series: "s", x: [0.0, .nan, 2, 3], y: [0.0, 1, .infinity, 3])
+        let doc = try ParsedSVG(try plot.svg())
+        let dots = doc.elements("path").filter { (doc.attribute($0, "d") ?? "").contains("h0") }
+        #expect(dots.count == 1)
+        // Of four points only the two with finite coordinates are drawn.
+        #expect((doc.attribute(dots[0], "d") ?? "").components(separatedBy: "h0").count - 1 == 2)
     }
 }

@@ -49,17 +49,10 @@ public struct BookBuilder: Sendable {
         let outcomes = await jobs.run(source.chapters, observer: observer)
         try Self.stopIfInterrupted()
 
-        let pages = outcomes.filter { source.hasPage($0.chapter) }
-            .map { ChapterPageRenderer.render($0.chapter, result: $0.result) }
-        var landingHTML = ""
-        if let landing = source.landing {
-            var renderer = MarkdownHTML(math: landing.math) { _ in nil }
-            landingHTML = renderer.render(landing.document).html
-        }
-        let site = BookSite(title: source.title, landingHTML: landingHTML, chapters: pages)
+        let site = BookSite(source, results: outcomes.map(\.result))
         try BookOutput.replace(options.output, with: site, theme: options.themeDirectory,
                                images: Self.images(in: options.chapters), from: options.chapters)
-        let broken = options.checkLinks ? LinkChecker.brokenLinks(in: options.output) : []
+        let broken = options.checkLinks ? LinkChecker.brokenLinks(in: site, output: options.output) : []
         return BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
     }
 

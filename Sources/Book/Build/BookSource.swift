@@ -51,7 +51,8 @@ public struct BookSource: Sendable {
     /// `chapter` marked with a file-level error, so it is not run and its message shows.
     static func failed(_ chapter: Chapter, _ reason: String) -> Chapter {
         var chapter = chapter
-        chapter.diagnostics.append(Diagnostic(file: chapter.path, line: 0, column: 0, message: "error: " + reason))
+        chapter.diagnostics.append(ChapterFailure(kind: .chapter, location: SourceLocation(file: chapter.path),
+                                                  message: "error: " + reason))
         return chapter
     }
 

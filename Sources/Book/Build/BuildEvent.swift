@@ -4,7 +4,8 @@ public enum BuildEvent: Sendable {
     case planned([(slug: String, estimate: Double?)])
     case chapterStarted(slug: String)
     case chapter(slug: String, RunEvent)
-    case chapterFinished(slug: String, failed: Bool, cached: Bool, seconds: Double)
+    /// A chapter's results are known: `failures` is the number of its failures.
+    case chapterFinished(slug: String, failures: Int, cached: Bool, seconds: Double)
     /// The build is waiting for another process to finish with the same book.
     case waiting(String)
     /// Something the user should know that fails nothing (said once).

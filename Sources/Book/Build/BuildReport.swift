@@ -1,7 +1,15 @@
 import Foundation
+import NotebookProtocol
 
-/// What a build found: per chapter, its blocks and expectations; broken links; and the
-/// counts `tutorial check` closes with.
+/// What a build found, computed from the chapters' results: per chapter its blocks,
+/// expectations and failures; broken links; and the counts `tutorial check` closes
+/// with. `tutorial check --json` prints it.
+///
+/// What counts: a block that ran and an expectation that held pass; every failure of
+/// `Chapter.failures(of:)` fails once (a load error, a compiler error, a trap, a
+/// timeout, a failed expectation, a figure that could not be drawn), and so does every
+/// broken link. A block that did not run because an earlier one failed counts neither
+/// way. A book without broken links passes one more check.
 public struct BuildReport: Codable, Sendable {
     public struct ChapterReport: Codable, Sendable {
         public var path: String
@@ -12,118 +20,97 @@ public struct BuildReport: Codable, Sendable {
         public var seconds: Double
         public var compileSeconds: Double
         public var runSeconds: Double
-        public var error: String?
+        public var passed: Int
+        public var failed: Int
         public var blocks: [BlockReport]
         public var expectations: [ExpectationReport]
+        /// Every failure, in page order; `failed` is their number.
+        public var failures: [ChapterFailure]
     }
 
     public struct BlockReport: Codable, Sendable {
-        /// `path:LINE` of the block's fence.
-        public var location: String
-        public var status: String
-        public var message: String?
+        /// The block's fence.
+        public var location: SourceLocation
+        /// Its id on the page (`block-2`, or its `id=`).
+        public var anchor: String
+        public var status: BlockResult.Status
+        /// Why it did not run, when it did not.
+        public var reason: String?
+        public var seconds: Double?
     }
 
     public struct ExpectationReport: Codable, Sendable {
         public var claim: String
         public var passed: Bool
         public var detail: String?
-        public var location: String
+        public var location: SourceLocation
+        /// How many seeds the claim rests on (1 for plain values).
+        public var seeds: Int
     }
 
     public var chapters: [ChapterReport]
     public var brokenLinks: [String]
     public var output: String?
 
-    /// Checks: every block ran, every expectation held, every chapter loaded, no broken
-    /// internal link.
-    public var passed: Int {
-        chapters.reduce(0) { n, c in
-            n + c.blocks.filter { $0.status == "ran" }.count + c.expectations.filter(\.passed).count
-        } + (brokenLinks.isEmpty ? 1 : 0)
-    }
-
-    public var failed: Int {
-        chapters.reduce(0) { n, c in
-            n + c.blocks.filter { $0.status != "ran" }.count + c.expectations.filter { !$0.passed }.count
-                + (c.error != nil ? 1 : 0)
-        } + brokenLinks.count
-    }
-
-    public var closingLine: String { "\(passed) passed, \(failed) failed" }
-
-    /// One line per failure, `path:LINE:COL: message`.
-    public var failureLines: [String] {
-        var lines: [String] = []
-        for chapter in chapters {
-            if let error = chapter.error { lines.append(error) }
-            for block in chapter.blocks where block.status == "failed" {
-                lines.append(block.message ?? "\(block.location): failed")
-            }
-            for e in chapter.expectations where !e.passed {
-                lines.append("\(e.location): expectation failed: \(e.claim)\(e.detail.map { " (\($0))" } ?? "")")
-            }
+    public var tally: Tally {
+        chapters.reduce(Tally(passed: brokenLinks.isEmpty ? 1 : 0, failed: brokenLinks.count)) {
+            $0 + Tally(passed: $1.passed, failed: $1.failed)
         }
-        lines += brokenLinks.map { "broken link: \($0)" }
-        return lines
     }
 
-    init(outcomes: [ChapterOutcome], brokenLinks: [String], output: String?) {
+    public var passed: Int { tally.passed }
+    public var failed: Int { tally.failed }
+
+    /// `N passed, N failed`.
+    public var closingLine: String { tally.line }
+
+    /// One line per failure, `path:LINE:COL: message`: `failed` lines.
+    public var failureLines: [String] {
+        chapters.flatMap { $0.failures.map(\.description) } + brokenLinks.map { "broken link: \($0)" }
+    }
+
+    public init(outcomes: [ChapterOutcome], brokenLinks: [String], output: String?) {
         self.brokenLinks = brokenLinks
         self.output = output
         chapters = outcomes.map { outcome in
             let chapter = outcome.chapter
-            var blocks: [BlockReport] = []
+            let result = outcome.result
             var expectations: [ExpectationReport] = []
-            for block in chapter.blocks {
-                let result = outcome.result.blocks.indices.contains(block.index)
-                    ? outcome.result.blocks[block.index] : BlockResult(status: .notRun)
-                var message = result.failure?.message
-                if result.status == .failed, let failure = result.failure {
-                    let location = failure.location.map { chapter.describe($0) } ?? "\(chapter.path):\(block.codeLine):\(block.column)"
-                    message = location + ": " + failure.message
+            let blocks = chapter.blocks.map { block -> BlockReport in
+                let blockResult = result.block(block.index)
+                for case .expectation(let e, let location) in blockResult.items {
+                    expectations.append(ExpectationReport(
+                        claim: e.claim, passed: e.passed, detail: e.detail,
+                        location: chapter.place(location, inBlock: block.index), seeds: e.seeds))
                 }
-                blocks.append(BlockReport(location: "\(chapter.path):\(block.fenceLine)",
-                                          status: result.status.rawValue, message: message))
-                for item in result.items {
-                    switch item {
-                    case .expectation(let e, let location):
-                        expectations.append(ExpectationReport(
-                            claim: e.claim, passed: e.passed, detail: e.detail,
-                            location: location.map { chapter.describe($0) } ?? chapter.path))
-                    case .figure(let f) where f.error != nil:
-                        // A figure that could not be drawn fails like an expectation.
-                        let location = f.line.flatMap { chapter.location(line: $0, column: 1) }
-                        expectations.append(ExpectationReport(
-                            claim: "the figure\(f.caption.map { " “\($0)”" } ?? "") can be drawn", passed: false,
-                            detail: f.error, location: location.map { chapter.describe($0) } ?? chapter.path))
-                    default:
-                        break
-                    }
-                }
+                return BlockReport(location: SourceLocation(file: chapter.path, line: block.fenceLine), anchor: block.anchor,
+                                   status: blockResult.status, reason: blockResult.notRunReason,
+                                   seconds: blockResult.seconds)
             }
+            let tally = chapter.tally(of: result)
             return ChapterReport(path: chapter.path, title: chapter.title, cached: outcome.cached,
-                                 seconds: outcome.seconds, compileSeconds: outcome.result.compileSeconds,
-                                 runSeconds: outcome.result.runSeconds, error: outcome.result.chapterError,
-                                 blocks: blocks, expectations: expectations)
+                                 seconds: outcome.seconds, compileSeconds: result.compileSeconds,
+                                 runSeconds: result.runSeconds, passed: tally.passed, failed: tally.failed,
+                                 blocks: blocks, expectations: expectations, failures: chapter.failures(of: result))
         }
     }
 
     public func json() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        struct Wrapped: Encodable { var report: BuildReport; var passed: Int; var failed: Int
+        struct Wrapped: Encodable {
+            var report: BuildReport
             enum CodingKeys: String, CodingKey { case chapters, brokenLinks, output, passed, failed }
             func encode(to encoder: Encoder) throws {
                 var c = encoder.container(keyedBy: CodingKeys.self)
                 try c.encode(report.chapters, forKey: .chapters)
                 try c.encode(report.brokenLinks, forKey: .brokenLinks)
                 try c.encodeIfPresent(report.output, forKey: .output)
-                try c.encode(passed, forKey: .passed)
-                try c.encode(failed, forKey: .failed)
+                try c.encode(report.passed, forKey: .passed)
+                try c.encode(report.failed, forKey: .failed)
             }
         }
-        let data = (try? encoder.encode(Wrapped(report: self, passed: passed, failed: failed))) ?? Data()
+        let data = (try? encoder.encode(Wrapped(report: self))) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }

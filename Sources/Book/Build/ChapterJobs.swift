@@ -27,7 +27,7 @@ struct ChapterJobs {
             // may be fixed without its code changing.
             if !force, chapter.diagnostics.isEmpty, let cached = cache?.result(for: chapter.slug, key: key) {
                 outcomes[i] = ChapterOutcome(chapter: chapter, result: cached, cached: true, seconds: 0)
-                observer.handle(.chapterFinished(slug: chapter.slug, failed: cached.hasFailures, cached: true, seconds: 0))
+                observer.handle(.chapterFinished(slug: chapter.slug, failures: chapter.failures(of: cached).count, cached: true, seconds: 0))
             } else {
                 todo.append(i)
             }
@@ -48,7 +48,7 @@ struct ChapterJobs {
                         runner.run(chapter) { observer.handle(.chapter(slug: chapter.slug, $0)) }
                     }
                     let seconds = Date().timeIntervalSince(began)
-                    observer.handle(.chapterFinished(slug: chapter.slug, failed: result.hasFailures, cached: false, seconds: seconds))
+                    observer.handle(.chapterFinished(slug: chapter.slug, failures: chapter.failures(of: result).count, cached: false, seconds: seconds))
                     return (i, ChapterOutcome(chapter: chapter, result: result, cached: false, seconds: seconds))
                 }
             }
@@ -79,9 +79,9 @@ struct ChapterJobs {
 
     /// The result of a chapter an interrupt kept from starting.
     static func notStarted(_ chapter: Chapter) -> ChapterResult {
-        ChapterResult(blocks: chapter.blocks.map { _ in
-            BlockResult(status: .notRun, failure: .init(kind: .notRun, message: "did not run: the build was interrupted"))
-        }, chapterError: "\(chapter.path): error: did not run: the build was interrupted", isTransient: true)
+        .notRun(chapter, reason: "did not run: the build was interrupted",
+                failures: [RunFailure(kind: .program, message: "error: did not run: the build was interrupted")],
+                isTransient: true)
     }
 
     private static func onThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {

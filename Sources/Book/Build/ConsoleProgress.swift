@@ -70,16 +70,16 @@ public final class ConsoleProgress: BuildObserver, @unchecked Sendable {
             case .progress(let p):
                 let bar = Self.bar(Double(p.done) / Double(max(p.total, 1)))
                 r.progress = "\(p.label.map { $0 + " " } ?? "")\(bar) \(p.done)/\(p.total)"
-            case .item: return
+            case .item, .blockFinished: return
             }
             running[slug] = r
         case .waiting(let why), .warning(let why):
             if live { clearLocked() }
             line(why)
-        case .chapterFinished(let slug, let failed, let cached, let seconds):
+        case .chapterFinished(let slug, let failures, let cached, let seconds):
             running[slug] = nil
             order.removeAll { $0 == slug }
-            let status = failed ? "✗ failed" : "✓"
+            let status = failures == 0 ? "✓" : failures == 1 ? "✗ 1 failure in" : "✗ \(failures) failures in"
             let how = cached ? "from cache" : String(format: "%.1f s", seconds)
             if live { clearLocked() }
             line("\(status) \(slug) (\(how))")

@@ -1,23 +1,20 @@
 import Foundation
 
-/// Finds links between the output's pages that lead nowhere: a missing page, or a
-/// `#fragment` no element has as its id.
+/// Finds links in the book's pages that lead nowhere: a missing page or file, or a
+/// `#fragment` no element of the target page has as its id. It reads the pages as the
+/// renderer made them (their links and ids, `ChapterPage.links` and `.anchors`), not
+/// their HTML; files other than pages are looked for in the written book.
 public enum LinkChecker {
-    public static func brokenLinks(in directory: URL) -> [String] {
-        let fm = FileManager.default
-        guard let enumerator = fm.enumerator(at: directory, includingPropertiesForKeys: nil) else { return [] }
-        var pages: [String: String] = [:]  // path relative to directory → contents
-        for case let url as URL in enumerator where url.pathExtension == "html" {
-            let relative = String(url.standardizedFileURL.path.dropFirst(directory.standardizedFileURL.path.count + 1))
-            pages[relative] = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        }
-        var ids: [String: Set<String>] = [:]
-        for (page, html) in pages { ids[page] = Set(attributeValues("id", in: html)) }
+    public static func brokenLinks(in site: BookSite, output: URL) -> [String] {
+        var pages: [String: (links: [String], anchors: Set<String>)] = [
+            "index.html": (site.landing.links, site.landing.anchors),
+        ]
+        for chapter in site.chapters { pages[SiteWriter.fileName(of: chapter)] = (chapter.links, chapter.anchors) }
 
         var broken: [String] = []
-        for (page, html) in pages.sorted(by: { $0.key < $1.key }) {
+        for (page, content) in pages.sorted(by: { $0.key < $1.key }) {
             let base = (page as NSString).deletingLastPathComponent
-            for href in attributeValues("href", in: html) {
+            for href in content.links {
                 if href.isEmpty || href.hasPrefix("//") || href.hasPrefix("data:")
                     || href.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil {
                     continue
@@ -28,35 +25,17 @@ public enum LinkChecker {
                 let fragment = parts.count > 1 ? String(parts[1]) : nil
                 let target = path.isEmpty ? page
                     : ((base.isEmpty ? path : base + "/" + path) as NSString).standardizingPath
-                if !path.isEmpty {
-                    let exists = pages[target] != nil
-                        || fm.fileExists(atPath: directory.appendingPathComponent(target).path)
-                    if !exists { broken.append("\(page): \(href) (no such file)"); continue }
+                if !path.isEmpty, pages[target] == nil,
+                   !FileManager.default.fileExists(atPath: output.appendingPathComponent(target).path) {
+                    broken.append("\(page): \(href) (no such file)")
+                    continue
                 }
-                if let fragment, !fragment.isEmpty, let targetIDs = ids[target],
-                   !targetIDs.contains(fragment.removingPercentEncoding ?? fragment) {
+                if let fragment, !fragment.isEmpty, let anchors = pages[target]?.anchors,
+                   !anchors.contains(fragment.removingPercentEncoding ?? fragment) {
                     broken.append("\(page): \(href) (no element with id '\(fragment)')")
                 }
             }
         }
         return broken
-    }
-
-    private static func attributeValues(_ name: String, in html: String) -> [String] {
-        var values: [String] = []
-        let needle = " \(name)=\""
-        var search = html.startIndex
-        while let range = html.range(of: needle, range: search..<html.endIndex) {
-            guard let end = html[range.upperBound...].firstIndex(of: "\"") else { break }
-            values.append(unescape(String(html[range.upperBound..<end])))
-            search = end
-        }
-        return values
-    }
-
-    private static func unescape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Notebook
+import NotebookProtocol
 
 /// `tutorial run`: runs one chapter and prints its results as they arrive: printed
 /// output, tables aligned, the files its figures were written to, expectations ✓/✗, and
@@ -40,7 +40,7 @@ public struct TerminalResults: Sendable {
         }
         progress.finish()
         Swift.print(printer.finish(result), terminator: "")
-        return result.hasFailures
+        return !chapter.failures(of: result).isEmpty
     }
 
     /// The whole text for a result at once (what streaming prints, in one piece).
@@ -79,7 +79,7 @@ public struct TerminalResults: Sendable {
             return out
         }
 
-        func text(for item: BlockResult.Item, in block: Int) -> String {
+        func text(for item: ResultItem, in block: Int) -> String {
             lock.lock(); defer { lock.unlock() }
             var out = headings(through: block)
             var line: String
@@ -95,10 +95,11 @@ public struct TerminalResults: Sendable {
                 var t = table
                 t.caption = "Table \(tableNumber).\(table.caption.map { " " + $0 } ?? "")"
                 line = TextTable.render(t)
-            case .figure(let figure) where figure.error != nil:
+            case .figure(let figure, let location) where figure.error != nil:
                 figureNumber += 1
                 line = "✗ Figure \(figureNumber) could not be drawn: \(figure.error ?? "")"
-            case .figure(let figure):
+                line += " — \(chapter.place(location, inBlock: block))"
+            case .figure(let figure, _):
                 figureNumber += 1
                 let name = FigureFolder.fileName(number: figureNumber, id: figure.id)
                 let url = owner.figureDirectory.appendingPathComponent(name)
@@ -115,33 +116,35 @@ public struct TerminalResults: Sendable {
             case .expectation(let e, let location):
                 line = (e.passed ? "✓ " : "✗ ") + e.claim
                 if let detail = e.detail { line += " (\(detail))" }
-                if !e.passed { line += " — \(location.map { chapter.describe($0) } ?? chapter.path): expectation failed" }
+                if !e.passed { line += " — \(chapter.place(location, inBlock: block)): expectation failed" }
             }
             if !endsWithNewline { out += "\n" }
             endsWithNewline = true
             return out + line + "\n"
         }
 
-        /// What is left once the program has ended: failures, blocks that did not run.
+        /// What is left once the program has ended: what stopped a block, the blocks
+        /// that did not run, and failures outside any block.
         func finish(_ result: ChapterResult) -> String {
             lock.lock(); defer { lock.unlock() }
             var out = ""
             if !endsWithNewline { out += "\n"; endsWithNewline = true }
             for block in chapter.blocks {
-                let r = result.blocks.indices.contains(block.index) ? result.blocks[block.index] : BlockResult(status: .notRun)
-                guard let failure = r.failure else {
-                    if block.index > headed, r.status == .ran { out += headings(through: block.index) }
-                    continue
-                }
-                out += headings(through: block.index)
-                if r.status == .failed {
-                    let location = failure.location.map { chapter.describe($0) } ?? "\(chapter.path):\(block.codeLine):\(block.column)"
-                    out += "\(location): \(failure.message)\n"
-                } else {
-                    out += "(\(failure.message))\n"
+                let blockResult = result.block(block.index)
+                switch blockResult.status {
+                case .failed:
+                    out += headings(through: block.index)
+                    for failure in blockResult.failures {
+                        out += "\(chapter.place(failure.location, inBlock: block.index)): \(failure.message)\n"
+                    }
+                case .notRun:
+                    out += headings(through: block.index)
+                    out += "(\(blockResult.notRunReason ?? "did not run"))\n"
+                case .ran:
+                    if block.index > headed { out += headings(through: block.index) }
                 }
             }
-            if let error = result.chapterError { out += error + "\n" }
+            for failure in chapter.failures(of: result) where failure.block == nil { out += failure.description + "\n" }
             return out
         }
     }

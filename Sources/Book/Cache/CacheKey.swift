@@ -13,7 +13,7 @@ struct CacheKeyInputs: Sendable {
     var blasFingerprint = ""
 
     /// Bump when the meaning of cached results changes.
-    static let toolVersion = "tutorial 0.1 results-format 1"
+    static let toolVersion = "tutorial 0.1 results-format 2"
 
     /// `cache` is the results cache, where the compiler's version is remembered.
     static func make(runtime: RuntimeLocation, limits: RunLimits, cache: URL? = nil,

@@ -1,4 +1,3 @@
-import CBLAS
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -38,32 +37,43 @@ enum ToolchainFingerprint {
         return text
     }
 
-    /// The BLAS library this process (and so each chapter program, which resolves it the
-    /// same way) has loaded: its file, size and date, OpenBLAS's build configuration and
-    /// the CPU kernel it chose, and `OPENBLAS_CORETYPE` if set (read, never set here).
+    /// The BLAS library chapter programs load (the engine links `libopenblas.so.0`):
+    /// its file, size and date, OpenBLAS's build configuration and the CPU kernel it
+    /// chooses here, and `OPENBLAS_CORETYPE` if set (read, never set here). The tool
+    /// does not link the engine, so it opens the library as the programs' loader does
+    /// (`dlopen` searches the same paths) and asks it.
     static func blas(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         var parts: [String] = []
-        // /proc files claim a size of 0: read to the end rather than by size.
-        let maps = FileHandle(forReadingAtPath: "/proc/self/maps")
-            .flatMap { try? $0.readToEnd() }.map { String(decoding: $0, as: UTF8.self) } ?? ""
-        var libraries = Set<String>()
-        for line in maps.split(separator: "\n") {
-            guard let slash = line.firstIndex(of: "/") else { continue }
-            let path = String(line[slash...])
-            let name = (path as NSString).lastPathComponent
-            if name.hasPrefix("libopenblas") || name.hasPrefix("libblas") || name.hasPrefix("libcblas") {
-                libraries.insert(path)
+        if let handle = dlopen(blasLibrary, RTLD_LAZY | RTLD_LOCAL) {
+            // Where it was found: in this process's map of loaded files.
+            let maps = FileHandle(forReadingAtPath: "/proc/self/maps")
+                .flatMap { try? $0.readToEnd() }.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            var files = Set<String>()
+            for line in maps.split(separator: "\n") {
+                guard let slash = line.firstIndex(of: "/") else { continue }
+                let path = String(line[slash...])
+                if (path as NSString).lastPathComponent.hasPrefix("libopenblas") { files.insert(path) }
             }
+            for path in files.sorted() {
+                let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                parts.append("\(real) \(stamp(of: real))")
+            }
+            typealias Describe = @convention(c) () -> UnsafeMutablePointer<CChar>?
+            for name in ["openblas_get_config", "openblas_get_corename"] {
+                if let symbol = dlsym(handle, name), let text = unsafeBitCast(symbol, to: Describe.self)() {
+                    parts.append(String(cString: text))
+                }
+            }
+            // Left loaded: OpenBLAS starts threads when loaded, and unloading them is not safe.
+        } else {
+            parts.append("\(blasLibrary) not found")
         }
-        for path in libraries.sorted() {
-            let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            parts.append("\(real) \(stamp(of: real))")
-        }
-        if let config = openblas_get_config() { parts.append(String(cString: config)) }
-        if let core = openblas_get_corename() { parts.append(String(cString: core)) }
         parts.append("OPENBLAS_CORETYPE=\(environment["OPENBLAS_CORETYPE"] ?? "")")
         return parts.joined(separator: "\n")
     }
+
+    /// The BLAS library's name as chapter programs need it (`Sources/CBLAS`: `link "openblas"`).
+    static let blasLibrary = "libopenblas.so.0"
 
     /// `SIZE MODIFIED` of a file, or `missing`.
     private static func stamp(of path: String) -> String {

@@ -16,13 +16,16 @@ public struct BlockOptions: Sendable, Equatable, Codable {
         /// Not Swift, or Swift to show only.
         case display
         case run(BlockOptions)
+        /// A `swift run` block with an option that makes no sense: the problem, with the
+        /// offending word's offset in the info string.
+        case invalid(offset: Int, message: String)
     }
 
-    /// Parses an info string. Problems are returned with the word's offset in `info`.
-    static func parse(_ info: String) -> Result<Parsed, OptionError> {
+    /// Parses an info string.
+    static func parse(_ info: String) -> Parsed {
         let words = wordsWithOffsets(info)
         guard let first = words.first, first.word == "swift", words.count >= 2, words[1].word == "run" else {
-            return .success(.display)
+            return .display
         }
         var options = BlockOptions()
         for (word, offset) in words.dropFirst(2) {
@@ -31,25 +34,20 @@ public struct BlockOptions: Sendable, Equatable, Codable {
             } else if word.hasPrefix("timeout=") {
                 let value = word.dropFirst("timeout=".count)
                 guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
-                    return .failure(OptionError(offset: offset, message: "bad block option '\(word)': timeout= takes a positive number of seconds"))
+                    return .invalid(offset: offset, message: "bad block option '\(word)': timeout= takes a positive number of seconds")
                 }
                 options.timeout = seconds
             } else if word.hasPrefix("id=") {
                 let value = String(word.dropFirst("id=".count))
                 guard !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-                    return .failure(OptionError(offset: offset, message: "bad block option '\(word)': id= takes letters, digits, '-' and '_'"))
+                    return .invalid(offset: offset, message: "bad block option '\(word)': id= takes letters, digits, '-' and '_'")
                 }
                 options.id = value
             } else {
-                return .failure(OptionError(offset: offset, message: "unknown block option '\(word)' (expected hide, timeout=SECONDS or id=NAME)"))
+                return .invalid(offset: offset, message: "unknown block option '\(word)' (expected hide, timeout=SECONDS or id=NAME)")
             }
         }
-        return .success(.run(options))
-    }
-
-    struct OptionError: Error, Equatable {
-        var offset: Int
-        var message: String
+        return .run(options)
     }
 
     private static func wordsWithOffsets(_ info: String) -> [(word: String, offset: Int)] {

@@ -29,7 +29,8 @@ public enum CommonMark {
             if event == CMARK_EVENT_ENTER {
                 let swiftNode = MarkdownNode(kind: kind(of: node),
                                              line: Int(cmark_node_get_start_line(node)),
-                                             column: Int(cmark_node_get_start_column(node)))
+                                             column: Int(cmark_node_get_start_column(node)),
+                                             endLine: Int(cmark_node_get_end_line(node)))
                 if isLeaf(node) {
                     if stack.isEmpty { result = swiftNode } else { stack[stack.count - 1].children.append(swiftNode) }
                 } else {
@@ -73,7 +74,7 @@ public enum CommonMark {
                               literal: string(cmark_node_get_literal(node)))
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock(string(cmark_node_get_literal(node)))
         case CMARK_NODE_PARAGRAPH: return .paragraph
-        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)), index: -1)
         case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
         case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
         case CMARK_NODE_SOFTBREAK: return .softBreak

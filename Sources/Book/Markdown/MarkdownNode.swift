@@ -4,8 +4,13 @@ public struct MarkdownNode: Sendable {
         case document, blockQuote, item, paragraph, thematicBreak
         case list(ordered: Bool, start: Int, tight: Bool)
         case codeBlock(info: String, literal: String)
+        /// A `swift run` block: `Chapter.blocks[index]`. `Chapter.parse` puts these in
+        /// place of the code blocks it runs, so the page finds each block by identity.
+        case runBlock(index: Int)
         case htmlBlock(String)
-        case heading(level: Int)
+        /// `index` is the heading's place in `Chapter.headings` (set by `Chapter.parse`;
+        /// -1 straight from cmark).
+        case heading(level: Int, index: Int)
         case text(String)
         case softBreak, lineBreak
         case code(String)
@@ -18,28 +23,29 @@ public struct MarkdownNode: Sendable {
 
     public var kind: Kind
     public var children: [MarkdownNode]
-    /// Where the node starts in the source (1-based), from cmark's source positions.
+    /// Where the node starts and ends in the source (1-based lines), from cmark's source
+    /// positions.
     public var line: Int
     public var column: Int
+    public var endLine: Int
 
-    public init(kind: Kind, children: [MarkdownNode] = [], line: Int = 0, column: Int = 0) {
+    public init(kind: Kind, children: [MarkdownNode] = [], line: Int = 0, column: Int = 0, endLine: Int = 0) {
         self.kind = kind; self.children = children; self.line = line; self.column = column
+        self.endLine = endLine
     }
 
     /// The node's text with all markup dropped.
     public var plainText: String {
         switch kind {
-        case .text(let s), .code(let s): return s
+        case .text(let s), .code(let s), .htmlInline(let s): return s
         case .softBreak, .lineBreak: return " "
         default: return children.map(\.plainText).joined()
         }
     }
 
-    /// The tree with every node's line passed through `map`.
-    func mappingLines(_ map: (Int) -> Int) -> MarkdownNode {
-        var copy = self
-        copy.line = map(line)
-        copy.children = children.map { $0.mappingLines(map) }
-        return copy
+    /// Every node of the tree, in document order.
+    func forEach(_ body: (MarkdownNode) -> Void) {
+        body(self)
+        for child in children { child.forEach(body) }
     }
 }

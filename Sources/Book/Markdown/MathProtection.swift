@@ -73,19 +73,27 @@ public struct ProtectedMarkdown: Sendable {
 }
 
 extension ProtectedMarkdown {
-    /// Protects the math in `source`. Fenced code is copied verbatim; the fence scan is
-    /// shared with `FenceScanner`, so the two agree on what is code.
-    public static func protect(_ source: String) -> ProtectedMarkdown {
+    /// Protects the math in `source`. `codeLines` (1-based) are copied verbatim: the
+    /// lines of the code blocks cmark found in a first parse, so math protection and the
+    /// page agree on what is code (fences in lists and quotes, indented code) by
+    /// construction.
+    public static func protect(_ source: String, codeLines: Set<Int> = []) -> ProtectedMarkdown {
         var spans: [MathSpan] = []
         var output = ""
         output.reserveCapacity(source.utf8.count)
-        for segment in FenceScanner.segments(of: source) {
-            if segment.isCode {
-                output += segment.text
+        var prose = ""
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        for (i, line) in lines.enumerated() {
+            let text = i + 1 < lines.count ? line + "\n" : line
+            if codeLines.contains(i + 1) {
+                output += protectProse(prose, spans: &spans)
+                prose = ""
+                output += text
             } else {
-                output += protectProse(segment.text, spans: &spans)
+                prose += text
             }
         }
+        output += protectProse(prose, spans: &spans)
         var result = ProtectedMarkdown(text: output, spans: spans)
         // Line map: every placeholder swallowed its span's newlines.
         var original = 1

@@ -1,4 +1,5 @@
 import Foundation
+import NotebookProtocol
 
 /// Compiles a chapter's program with optimization against the notebook runtime.
 struct ChapterCompiler {
@@ -24,13 +25,10 @@ struct ChapterCompiler {
                         "-suppress-warnings", "-diagnostic-style", "llvm"]
 
     func compile(source: URL, sourceName: String, output: URL) throws -> Outcome {
-        let root = runtime.packageRoot.path
         let arguments = Self.flags + [
             source.path,
             "-I", runtime.modules.path,
-            "-I", root + "/Sources/CBLAS", "-I", root + "/Sources/CZlib",
-            "-I", root + "/Sources/CProcessControl",
-            "-L", runtime.binDirectory.path, "-lNotebookRuntime",
+            "-L", runtime.binDirectory.path, "-l" + RuntimeInterface.library,
             "-Xlinker", "-rpath", "-Xlinker", runtime.binDirectory.path,
             "-o", output.path,
         ]

@@ -1,3 +1,5 @@
+import NotebookProtocol
+
 /// The Swift program made of a chapter's run blocks, in order, each preceded by
 /// `#sourceLocation` so that the compiler and runtime traps name Markdown lines.
 ///
@@ -13,21 +15,21 @@ enum ProgramSource {
         let file = swiftStringLiteral(sourceName(for: chapter))
         var s = """
         import Foundation
-        import Notebook
+        import \(RuntimeInterface.module)
 
         func print(_ items: Any..., separator: String = " ", terminator: String = "\\n") {
-            _notebookPrint(items, separator: separator, terminator: terminator)
+            \(RuntimeInterface.print)(items, separator: separator, terminator: terminator)
         }
         setvbuf(stdout, nil, _IONBF, 0)
 
         """
         for block in chapter.blocks {
-            s += "_notebookBlockStart(\(block.index))\n"
+            s += "\(RuntimeInterface.blockStart)(\(block.index))\n"
             s += "#sourceLocation(file: \(file), line: \(block.codeLine))\n"
             s += block.code
             if !block.code.hasSuffix("\n") { s += "\n" }
             s += "#sourceLocation()\n"
-            s += "_notebookBlockEnd(\(block.index))\n"
+            s += "\(RuntimeInterface.blockEnd)(\(block.index))\n"
         }
         return s
     }

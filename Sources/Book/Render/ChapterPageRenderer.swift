@@ -1,128 +1,195 @@
-import Notebook
+import NotebookProtocol
 
-/// Assembles a chapter's page: its prose, and under each run block the block's results
-/// (following the body conventions of `SiteModel.swift`). Figures and tables are
-/// numbered per chapter.
+/// What a page is rendered with besides its chapter and results.
+public struct PageOptions: Sendable {
+    /// Maps every string the experiments produced — figure and table captions, column
+    /// headers and text cells, expectation claims — at render time, for an edition in
+    /// another language.
+    /// The identity by default.
+    public var translate: @Sendable (String) -> String
+
+    public init(translate: @escaping @Sendable (String) -> String = { $0 }) {
+        self.translate = translate
+    }
+}
+
+extension BookSite {
+    /// The book's pages for `source`, given a result for each of `source.chapters` (in
+    /// the same order; a missing one renders as not run). Runs nothing: cached results
+    /// give the pages a fresh build would.
+    public init(_ source: BookSource, results: [ChapterResult], options: PageOptions = PageOptions()) {
+        // A chapter whose page name is taken fails (in the report) and gets no page.
+        let pages = source.chapters.enumerated().filter { source.hasPage($0.element) }.map { index, chapter in
+            ChapterPageRenderer.render(chapter, result: results.indices.contains(index) ? results[index] : ChapterResult(blocks: []),
+                                       options: options)
+        }
+        var landing = LandingPage()
+        if let chapter = source.landing {
+            var renderer = MarkdownHTML(chapter)
+            (landing.bodyHTML, landing.search) = renderer.render()
+            (landing.links, landing.anchors) = (renderer.links, Set(renderer.anchors))
+        }
+        self.init(title: source.title, landing: landing, chapters: pages)
+    }
+}
+
+/// Assembles a chapter's page from the chapter and its result: its prose, and under
+/// each run block the block's results (following the body conventions of
+/// `SiteModel.swift`). Figures and tables are numbered per chapter. Runs nothing: a
+/// cached result renders the same page as a fresh one.
 public enum ChapterPageRenderer {
-    public static func render(_ chapter: Chapter, result: ChapterResult) -> ChapterPage {
-        var figureNumber = 0
-        var tableNumber = 0
-        let blocksByLine = Dictionary(uniqueKeysWithValues: chapter.blocks.map { ($0.fenceLine, $0) })
-        var reserved: Set<String> = []
-        for block in chapter.blocks { reserved.insert(anchor(of: block)) }
-
-        var renderer = MarkdownHTML(math: chapter.math, reservedIDs: reserved) { fenceLine in
-            guard let block = blocksByLine[fenceLine] else { return nil }
-            let blockResult = result.blocks.indices.contains(block.index)
-                ? result.blocks[block.index] : BlockResult(status: .notRun)
-            return blockHTML(block, blockResult, chapter: chapter,
-                             figureNumber: &figureNumber, tableNumber: &tableNumber)
+    public static func render(_ chapter: Chapter, result: ChapterResult, options: PageOptions = PageOptions()) -> ChapterPage {
+        let failures = chapter.failures(of: result, translate: options.translate)
+        var numbers = Numbering()
+        var renderer = MarkdownHTML(chapter) { index in
+            guard chapter.blocks.indices.contains(index) else { return nil }
+            var block = BlockHTML(chapter: chapter, block: chapter.blocks[index], result: result.block(index),
+                                  failed: failures.contains { $0.block == index }, translate: options.translate)
+            return block.render(numbering: &numbers)
         }
-        var (body, text) = renderer.render(chapter.document)
-        if let error = result.chapterError {
-            body = "<div class=\"block-error chapter-error\">\(escapeHTML(error))</div>\n" + body
-        }
-        // Text the blocks printed is searchable too.
-        for block in result.blocks {
-            for case .text(let printed) in block.items { text += "\n" + printed }
-        }
-        return ChapterPage(slug: chapter.slug, title: chapter.title, summary: summary(of: chapter),
-                           sections: renderer.sections, bodyHTML: body, searchText: text,
-                           hasFailures: result.hasFailures)
+        var (body, search) = renderer.render()
+        var page = ChapterPage(slug: chapter.slug, title: chapter.title, summary: chapter.summary,
+                               sections: chapter.sections, bodyHTML: "", search: search, failures: failures)
+        page.links = renderer.links
+        page.anchors = Set(renderer.anchors)
+        // Failures that belong to no block open the page.
+        let loose = failures.filter { $0.block == nil }
+            .map { "<div class=\"block-error chapter-error\">\(HTML.escape($0.description))</div>\n" }
+        page.bodyHTML = loose.joined() + body
+        return page
     }
 
-    static func anchor(of block: RunBlock) -> String { block.options.id ?? "block-\(block.index + 1)" }
+    /// Figure and table numbers, counted through the chapter.
+    struct Numbering {
+        var figures = 0
+        var tables = 0
+    }
+}
 
-    private static func blockHTML(_ block: RunBlock, _ result: BlockResult, chapter: Chapter,
-                                  figureNumber: inout Int, tableNumber: inout Int) -> String {
+/// A run block as the page shows it.
+struct RenderedBlock {
+    var html: String
+    /// Its words for search.
+    var text: String
+    /// The ids of its elements: the block's, and its figures' and tables'.
+    var anchors: [String]
+}
+
+/// One run block on the page: its code (folded when `hide`), then its results in the
+/// order they came, its failures where they happened, or why it did not run.
+struct BlockHTML {
+    let chapter: Chapter
+    let block: RunBlock
+    let result: BlockResult
+    /// Whether the block has any of the chapter's failures.
+    let failed: Bool
+    let translate: (String) -> String
+
+    private var html = ""
+    private var text = ""
+    private var anchors: [String] = []
+
+    init(chapter: Chapter, block: RunBlock, result: BlockResult, failed: Bool, translate: @escaping (String) -> String) {
+        self.chapter = chapter; self.block = block; self.result = result; self.failed = failed
+        self.translate = translate
+    }
+
+    mutating func render(numbering: inout ChapterPageRenderer.Numbering) -> RenderedBlock {
         var classes = "block"
-        if result.status == .failed || result.failedChecks > 0 { classes += " failed" }
+        if failed { classes += " failed" }
         if result.status == .notRun { classes += " not-run-block" }
-        var out = "<section class=\"\(classes)\" id=\"\(escapeHTML(anchor(of: block)))\">\n"
-        let code = "<pre class=\"code\"><code class=\"language-swift\">\(escapeHTML(block.code))</code></pre>\n"
-        if block.options.hide {
-            out += "<details class=\"hidden-code\"><summary>Code</summary>\n\(code)</details>\n"
-        } else {
-            out += code
-        }
-        out += "<div class=\"results\">\n"
+        html = "<section class=\"\(classes)\" id=\"\(HTML.escape(block.anchor))\">\n"
+        let code = "<pre class=\"code\"><code class=\"language-swift\">\(HTML.escape(block.code))</code></pre>\n"
+        html += block.options.hide ? "<details class=\"hidden-code\"><summary>Code</summary>\n\(code)</details>\n" : code
+        add(block.code)
+        html += "<div class=\"results\">\n"
         for item in result.items {
             switch item {
-            case .text(let text):
-                out += "<pre class=\"output\">\(escapeHTML(text))</pre>\n"
+            case .text(let printed):
+                html += "<pre class=\"output\">\(HTML.escape(printed))</pre>\n"
+                add(printed)
             case .note(let note):
-                out += "<p class=\"output-note\">\(escapeHTML(note))</p>\n"
+                html += "<p class=\"output-note\">\(HTML.escape(note))</p>\n"
+                add(note)
             case .table(let table):
-                tableNumber += 1
-                out += tableHTML(table, number: tableNumber)
-            case .figure(let figure):
-                figureNumber += 1
-                out += figureHTML(figure, number: figureNumber, chapter: chapter)
+                numbering.tables += 1
+                tableHTML(table, number: numbering.tables)
+            case .figure(let figure, let location):
+                numbering.figures += 1
+                figureHTML(figure, number: numbering.figures, location: location)
             case .expectation(let outcome, let location):
-                let where_ = location.map { chapter.describe($0) } ?? chapter.path
-                if outcome.passed {
-                    out += "<div class=\"expectation passed\"><span class=\"mark\">✓</span> \(escapeHTML(outcome.claim))"
-                    if let detail = outcome.detail { out += " <span class=\"detail\">(\(escapeHTML(detail)))</span>" }
-                } else {
-                    out += "<div class=\"expectation failed\"><span class=\"mark\">✗</span> \(escapeHTML(outcome.claim))"
-                    if let detail = outcome.detail { out += " <span class=\"detail\">(\(escapeHTML(detail)))</span>" }
-                    out += " <span class=\"location\">\(escapeHTML(where_)): expectation failed</span>"
-                }
-                out += "</div>\n"
+                expectationHTML(outcome, location: location)
             }
         }
-        if let failure = result.failure {
-            switch result.status {
-            case .failed:
-                let location = failure.location.map { chapter.describe($0) } ?? "\(chapter.path):\(block.codeLine):\(block.column)"
-                out += "<div class=\"block-error\">\(escapeHTML(location + ": " + failure.message))</div>\n"
-            case .notRun, .ran:
-                out += "<div class=\"not-run\">\(escapeHTML(failure.message))</div>\n"
-            }
-        } else if result.status == .notRun {
-            out += "<div class=\"not-run\">did not run</div>\n"
+        for failure in result.failures {
+            let line = "\(chapter.place(failure.location, inBlock: block.index)): \(failure.message)"
+            html += "<div class=\"block-error\">\(HTML.escape(line))</div>\n"
+            add(line)
         }
-        out += "</div>\n</section>\n"
-        return out
+        if result.status == .notRun {
+            let reason = result.notRunReason ?? "did not run"
+            html += "<div class=\"not-run\">\(HTML.escape(reason))</div>\n"
+        }
+        html += "</div>\n</section>\n"
+        return RenderedBlock(html: html, text: text, anchors: [block.anchor] + anchors)
     }
 
-    private static func tableHTML(_ table: ResultTable, number: Int) -> String {
+    private mutating func add(_ words: String) { text += " " + words }
+
+    private mutating func tableHTML(_ table: ResultTable, number: Int) {
         let id = "tab-" + (table.id ?? String(number))
-        var out = "<table class=\"result-table\" id=\"\(escapeHTML(id))\">\n"
-        out += "<caption>Table \(number).\(table.caption.map { " " + escapeHTML($0) } ?? "")</caption>\n"
-        out += "<thead><tr>" + table.columns.map { "<th>\(escapeHTML($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        anchors.append(id)
+        let caption = "Table \(number)." + (table.caption.map { " " + translate($0) } ?? "")
+        let columns = table.columns.map(translate)
+        html += "<table class=\"result-table\" id=\"\(HTML.escape(id))\">\n"
+        html += "<caption>\(HTML.escape(caption))</caption>\n"
+        html += "<thead><tr>" + columns.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        add(caption + " " + columns.joined(separator: " "))
         for row in table.rows {
-            out += "<tr>"
+            html += "<tr>"
             for (j, cell) in row.enumerated() {
-                let numeric = j < table.numeric.count && table.numeric[j]
-                out += numeric ? "<td class=\"num\">\(escapeHTML(cell))</td>" : "<td>\(escapeHTML(cell))</td>"
+                if j < table.numeric.count && table.numeric[j] {
+                    html += "<td class=\"num\">\(HTML.escape(cell))</td>"
+                    add(cell)
+                } else {
+                    html += "<td>\(HTML.escape(translate(cell)))</td>"
+                    add(translate(cell))
+                }
             }
-            out += "</tr>\n"
+            html += "</tr>\n"
         }
-        return out + "</tbody>\n</table>\n"
+        html += "</tbody>\n</table>\n"
     }
 
-    private static func figureHTML(_ figure: ResultFigure, number: Int, chapter: Chapter) -> String {
+    private mutating func figureHTML(_ figure: ResultFigure, number: Int, location: CodeLocation?) {
         let id = "fig-" + (figure.id ?? String(number))
+        anchors.append(id)
+        let caption = "Figure \(number)." + (figure.caption.map { " " + translate($0) } ?? "")
+        add(caption)
         if let error = figure.error {
-            let place = figure.line.flatMap { chapter.location(line: $0, column: 1) }.map { chapter.describe($0) } ?? chapter.path
-            return "<figure class=\"figure failed\" id=\"\(escapeHTML(id))\">\n<div class=\"block-error\">\(escapeHTML(place)): error: the figure could not be drawn: \(escapeHTML(error))</div>\n<figcaption>Figure \(number).\(figure.caption.map { " " + escapeHTML($0) } ?? "")</figcaption>\n</figure>\n"
+            let line = "\(chapter.place(location, inBlock: block.index)): error: the figure could not be drawn: \(error)"
+            html += "<figure class=\"figure failed\" id=\"\(HTML.escape(id))\">\n<div class=\"block-error\">\(HTML.escape(line))</div>\n"
+            html += "<figcaption>\(HTML.escape(caption))</figcaption>\n</figure>\n"
+            add(line)
+            return
         }
         var svg = figure.svg.trimmingSpaces
         if svg.hasPrefix("<?xml"), let end = svg.range(of: "?>") { svg = String(svg[end.upperBound...]).trimmingSpaces }
         // Only an SVG document is inlined, with nothing that could run script or load
         // anything (`SVGSanitizer`); anything else is shown as text.
-        let content = SVGSanitizer.sanitize(svg) ?? "<pre class=\"output\">\(escapeHTML(figure.svg))</pre>"
-        return "<figure class=\"figure\" id=\"\(escapeHTML(id))\">\n\(content)\n<figcaption>Figure \(number).\(figure.caption.map { " " + escapeHTML($0) } ?? "")</figcaption>\n</figure>\n"
+        let content = SVGSanitizer.sanitize(svg) ?? "<pre class=\"output\">\(HTML.escape(figure.svg))</pre>"
+        html += "<figure class=\"figure\" id=\"\(HTML.escape(id))\">\n\(content)\n<figcaption>\(HTML.escape(caption))</figcaption>\n</figure>\n"
     }
 
-    /// The first sentence of the first paragraph after the title.
-    static func summary(of chapter: Chapter) -> String? {
-        guard let paragraph = chapter.document.children.first(where: {
-            if case .paragraph = $0.kind { return true } else { return false }
-        }) else { return nil }
-        let text = chapter.math.restored(paragraph.plainText)
-        if let end = text.range(of: ". ") { return String(text[..<end.lowerBound]) + "." }
-        return text
+    private mutating func expectationHTML(_ outcome: ExpectationOutcome, location: CodeLocation?) {
+        let mark = outcome.passed ? "passed\"><span class=\"mark\">✓" : "failed\"><span class=\"mark\">✗"
+        html += "<div class=\"expectation \(mark)</span> \(HTML.escape(translate(outcome.claim)))"
+        if let detail = outcome.detail { html += " <span class=\"detail\">(\(HTML.escape(detail)))</span>" }
+        if !outcome.passed {
+            let place = chapter.place(location, inBlock: block.index)
+            html += " <span class=\"location\">\(HTML.escape("\(place)")): expectation failed</span>"
+        }
+        html += "</div>\n"
+        add((outcome.passed ? "✓ " : "✗ ") + Chapter.claim(outcome, translate: translate))
     }
 }

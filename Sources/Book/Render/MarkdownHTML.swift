@@ -1,120 +1,147 @@
 /// Renders a chapter's Markdown tree as body HTML: prose escaped, math restored as
 /// `<span class="math math-inline">` / `<div class="math math-display">`, headings with
-/// unique ids, links to `other.md` turned into `other.html`. Run blocks are rendered by
-/// the caller through `runBlock`.
+/// the ids `Chapter.parse` gave them, links to `other.md` turned into `other.html`. Run
+/// blocks are rendered by the caller through `runBlock`.
+///
+/// The same walk collects the page's text for search, section by section (a `##` or
+/// deeper heading opens a section), and the links and ids the page has, so nothing
+/// reads the HTML back.
 struct MarkdownHTML {
-    var math: ProtectedMarkdown
-    /// HTML for the run block with this fence line, or nil for a shown-only code block.
-    var runBlock: (_ fenceLine: Int) -> String?
+    var chapter: Chapter
+    /// Run block `index` as rendered; nil shows its code only.
+    var runBlock: (_ index: Int) -> RenderedBlock?
 
-    private(set) var sections: [ChapterPage.Section] = []
-    private var usedIDs: Set<String> = []
-    private var searchText = ""
+    private var html = ""
+    private var search = SearchText()
+    /// Every link's target (`href` or `src`) and every element id, in page order.
+    private(set) var links: [String] = []
+    private(set) var anchors: [String] = []
 
-    init(math: ProtectedMarkdown, reservedIDs: Set<String> = [], runBlock: @escaping (Int) -> String?) {
-        self.math = math
+    init(_ chapter: Chapter, runBlock: @escaping (Int) -> RenderedBlock? = { _ in nil }) {
+        self.chapter = chapter
         self.runBlock = runBlock
-        self.usedIDs = reservedIDs
     }
 
-    /// The body HTML, and the page's plain text for search.
-    mutating func render(_ document: MarkdownNode) -> (html: String, text: String) {
-        var out = ""
-        render(document, into: &out)
-        return (out, searchText)
+    /// The body HTML, and the page's text for search by section.
+    mutating func render() -> (html: String, search: [SearchSection]) {
+        html = ""
+        search = SearchText()
+        links = []
+        anchors = []
+        render(chapter.document)
+        return (html, search.finish())
     }
 
-    private mutating func render(_ node: MarkdownNode, into out: inout String, tight: Bool = false) {
+    private var math: ProtectedMarkdown { chapter.math }
+
+    private mutating func render(_ node: MarkdownNode, tight: Bool = false) {
         func children(tight: Bool = false) {
-            for child in node.children { render(child, into: &out, tight: tight) }
+            for child in node.children { render(child, tight: tight) }
         }
         switch node.kind {
         case .document, .custom:
             children()
         case .blockQuote:
-            out += "<blockquote>\n"; children(); out += "</blockquote>\n"
+            html += "<blockquote>\n"; children(); html += "</blockquote>\n"
         case .list(let ordered, let start, let isTight):
             if ordered {
-                out += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
+                html += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
             } else {
-                out += "<ul>\n"
+                html += "<ul>\n"
             }
-            for child in node.children { render(child, into: &out, tight: isTight) }
-            out += ordered ? "</ol>\n" : "</ul>\n"
+            children(tight: isTight)
+            html += ordered ? "</ol>\n" : "</ul>\n"
         case .item:
-            out += "<li>"
+            html += "<li>"
             for child in node.children {
                 if tight, case .paragraph = child.kind {
-                    for inline in child.children { render(inline, into: &out) }
+                    for inline in child.children { render(inline) }
                 } else {
-                    render(child, into: &out)
+                    render(child)
                 }
             }
-            out += "</li>\n"
+            html += "</li>\n"
         case .paragraph:
             // A paragraph that is only display math becomes the math block itself.
             if node.children.count == 1, case .text(let text) = node.children[0].kind,
                case let pieces = math.pieces(of: text.trimmingSpaces), pieces.count == 1,
                case .math(let span) = pieces[0], span.display {
-                out += "<div class=\"math math-display\">\(escapeHTML(span.tex))</div>\n"
-                searchText += span.tex + "\n"
+                html += "<div class=\"math math-display\">\(HTML.escape(span.tex))</div>\n"
                 return
             }
-            out += "<p>"; children(); out += "</p>\n"
-            searchText += "\n"
-        case .heading(let level):
-            let title = math.restored(node.plainText)
-            let id = uniqueID(slug(title))
-            if level >= 2 { sections.append(.init(level: level, id: id, title: title)) }
-            out += "<h\(level) id=\"\(escapeHTML(id))\">"; children(); out += "</h\(level)>\n"
-            searchText += "\n" + title + "\n"
+            html += "<p>"; children(); html += "</p>\n"
+            search.add(" ")
+        case .heading(let level, let index):
+            let heading = chapter.headings.indices.contains(index)
+                ? chapter.headings[index] : Heading(level: level, id: "", title: math.restored(node.plainText))
+            if level >= 2 { search.startSection(id: heading.id, title: heading.title) }
+            anchors.append(heading.id)
+            html += "<h\(level) id=\"\(HTML.escape(heading.id))\">"
+            search.mute(true); children(); search.mute(false)
+            html += "</h\(level)>\n"
         case .thematicBreak:
-            out += "<hr>\n"
-        case .codeBlock(let info, let literal):
-            if let html = runBlock(node.line) {
-                out += html
-            } else {
-                let language = info.split(separator: " ").first.map(String.init) ?? ""
-                let cls = language.isEmpty ? "" : " class=\"language-\(escapeHTML(language))\""
-                out += "<pre class=\"code\"><code\(cls)>\(escapeHTML(math.restored(literal)))</code></pre>\n"
+            html += "<hr>\n"
+        case .runBlock(let index):
+            if let block = runBlock(index) {
+                html += block.html
+                search.add(block.text)
+                anchors += block.anchors
+            } else if chapter.blocks.indices.contains(index) {
+                codeHTML(language: "swift", chapter.blocks[index].code)
             }
-            searchText += math.restored(literal) + "\n"
-        case .htmlBlock(let html):
+        case .codeBlock(let info, let literal):
+            let language = info.split(separator: " ").first.map(String.init) ?? ""
+            codeHTML(language: language, math.restored(literal))
+        case .htmlBlock(let raw):
             // Raw HTML is shown as text, never passed through.
-            out += "<pre class=\"raw-html\">\(escapeHTML(html))</pre>\n"
+            let text = math.restored(raw)
+            html += "<pre class=\"raw-html\">\(HTML.escape(text))</pre>\n"
+            search.add(text)
         case .text(let text):
             for piece in math.pieces(of: text) {
                 switch piece {
                 case .literal(let s):
-                    out += escapeHTML(s); searchText += s
+                    html += HTML.escape(s); search.add(s)
                 case .math(let span):
                     let cls = span.display ? "math math-display" : "math math-inline"
-                    out += "<span class=\"\(cls)\">\(escapeHTML(span.tex))</span>"
-                    searchText += span.tex
+                    html += "<span class=\"\(cls)\">\(HTML.escape(span.tex))</span>"
+                    // Inline math reads as words in search (`\eta` is `eta`); display math not at all.
+                    if !span.display { search.add(SearchText.readableTeX(span.tex)) }
                 }
             }
         case .softBreak:
-            out += "\n"; searchText += " "
+            html += "\n"; search.add(" ")
         case .lineBreak:
-            out += "<br>\n"; searchText += " "
+            html += "<br>\n"; search.add(" ")
         case .code(let code):
             let restored = math.restored(code)
-            out += "<code>\(escapeHTML(restored))</code>"; searchText += restored
-        case .htmlInline(let html):
-            out += escapeHTML(html)
+            html += "<code>\(HTML.escape(restored))</code>"; search.add(restored)
+        case .htmlInline(let raw):
+            html += HTML.escape(raw); search.add(raw)
         case .emphasis:
-            out += "<em>"; children(); out += "</em>"
+            html += "<em>"; children(); html += "</em>"
         case .strong:
-            out += "<strong>"; children(); out += "</strong>"
+            html += "<strong>"; children(); html += "</strong>"
         case .link(let url, let title):
-            out += "<a href=\"\(escapeHTML(URLSafety.safe(Self.pageURL(url))))\""
-            if !title.isEmpty { out += " title=\"\(escapeHTML(title))\"" }
-            out += ">"; children(); out += "</a>"
+            // A URL that could run script is made empty (`URLSafety`).
+            let href = URLSafety.safe(Self.pageURL(url))
+            links.append(href)
+            html += "<a href=\"\(HTML.escape(href))\""
+            if !title.isEmpty { html += " title=\"\(HTML.escape(title))\"" }
+            html += ">"; children(); html += "</a>"
         case .image(let url, let title):
-            out += "<img src=\"\(escapeHTML(URLSafety.safe(url)))\" alt=\"\(escapeHTML(math.restored(node.plainText)))\""
-            if !title.isEmpty { out += " title=\"\(escapeHTML(title))\"" }
-            out += ">"
+            let src = URLSafety.safe(url)
+            links.append(src)
+            html += "<img src=\"\(HTML.escape(src))\" alt=\"\(HTML.escape(math.restored(node.plainText)))\""
+            if !title.isEmpty { html += " title=\"\(HTML.escape(title))\"" }
+            html += ">"
         }
+    }
+
+    private mutating func codeHTML(language: String, _ code: String) {
+        let cls = language.isEmpty ? "" : " class=\"language-\(HTML.escape(language))\""
+        html += "<pre class=\"code\"><code\(cls)>\(HTML.escape(code))</code></pre>\n"
+        search.add(code)
     }
 
     /// `03-x.md#sec` → `03-x.html#sec` for links between chapters; other URLs unchanged.
@@ -125,30 +152,6 @@ struct MarkdownHTML {
         let page = path.dropLast(3) + ".html"
         return parts.count > 1 ? page + "#" + parts[1] : String(page)
     }
-
-    private mutating func uniqueID(_ base: String) -> String {
-        var id = base.isEmpty ? "section" : base
-        var n = 2
-        while usedIDs.contains(id) { id = "\(base.isEmpty ? "section" : base)-\(n)"; n += 1 }
-        usedIDs.insert(id)
-        return id
-    }
-}
-
-/// A heading's id: lower-case letters and digits (any script), words joined by `-`.
-func slug(_ title: String) -> String {
-    var out = ""
-    var pendingDash = false
-    for ch in title.lowercased() {
-        if ch.isLetter || ch.isNumber {
-            if pendingDash, !out.isEmpty { out.append("-") }
-            pendingDash = false
-            out.append(ch)
-        } else if ch == " " || ch == "-" || ch == "_" {
-            pendingDash = true
-        }
-    }
-    return out
 }
 
 extension String {

@@ -227,7 +227,7 @@ enum SVGSanitizer {
         private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
 
         private func escaped(_ text: ArraySlice<UInt8>) -> [UInt8] {
-            Array(escapeHTML(String(decoding: text, as: UTF8.self)).utf8)
+            Array(HTML.escape(String(decoding: text, as: UTF8.self)).utf8)
         }
 
         /// An attribute value as the browser reads it: numeric references and `&amp;`,
@@ -316,7 +316,7 @@ enum SVGSanitizer {
                     return
                 }
                 out += Array("<\(name)".utf8)
-                for (attribute, value) in attributes { out += Array(" \(attribute)=\"\(escapeHTML(value))\"".utf8) }
+                for (attribute, value) in attributes { out += Array(" \(attribute)=\"\(HTML.escape(value))\"".utf8) }
                 if selfClosing {
                     out += Array("/>".utf8)
                 } else {

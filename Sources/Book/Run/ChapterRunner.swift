@@ -1,5 +1,5 @@
 import Foundation
-import Notebook
+import NotebookProtocol
 
 /// What the runner reports while a chapter runs (for the terminal's progress display).
 public enum RunEvent: Sendable {
@@ -7,20 +7,10 @@ public enum RunEvent: Sendable {
     case block(index: Int, of: Int)
     case progress(ProgressUpdate)
     /// A result of block `block` as it arrives (printed text in the pieces it came in).
-    case item(block: Int, BlockResult.Item)
-}
-
-/// Limits that keep a bad chapter from hanging or flooding the build.
-public struct RunLimits: Sendable {
-    /// Default time limit of one block, when it sets no `timeout=`.
-    public var blockSeconds: Double = 120
-    /// Time limit of a whole chapter's run.
-    public var chapterSeconds: Double = 900
-    /// Printed bytes kept per block; the rest is cut with a note.
-    public var textBytesPerBlock = 100_000
-    /// Bytes of all messages (figures included) accepted from one chapter.
-    public var channelBytes = 64 << 20
-    public init() {}
+    case item(block: Int, ResultItem)
+    /// Block `index` has ended, with this result (its status is final unless a later
+    /// trap is traced back into it).
+    case blockFinished(index: Int, BlockResult)
 }
 
 /// Compiles a chapter's blocks into one program, runs it, and turns what comes back
@@ -37,14 +27,13 @@ public struct ChapterRunner: Sendable {
 
     /// Blocking: compiles and runs `chapter`. Never throws: every failure is a result.
     public func run(_ chapter: Chapter, onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }) -> ChapterResult {
-        let notRun = { (why: String) in
-            BlockResult(status: .notRun, failure: .init(kind: .notRun, message: why))
-        }
-        if !chapter.diagnostics.isEmpty {
-            return ChapterResult(blocks: chapter.blocks.map { _ in notRun("did not run: the chapter has errors") },
-                                 chapterError: chapter.diagnostics.map(\.description).joined(separator: "\n"))
-        }
+        // The chapter's own errors are in `chapter.diagnostics`, not in the result.
+        if !chapter.diagnostics.isEmpty { return .notRun(chapter, reason: "did not run: the chapter has errors", isTransient: true) }
         guard !chapter.blocks.isEmpty else { return ChapterResult(blocks: []) }
+        let failed = { (message: String) in
+            ChapterResult.notRun(chapter, reason: "did not run", failures: [RunFailure(kind: .program, message: message)],
+                                 isTransient: true)
+        }
 
         let fm = FileManager.default
         let dir = workDirectory.appendingPathComponent("\(chapter.slug)-\(UUID().uuidString.prefix(8))")
@@ -58,9 +47,7 @@ public struct ChapterRunner: Sendable {
             try fm.createDirectory(at: dir, withIntermediateDirectories: true)
             try ProgramSource.generate(for: chapter).write(to: source, atomically: true, encoding: .utf8)
         } catch {
-            return ChapterResult(blocks: chapter.blocks.map { _ in notRun("did not run") },
-                                 chapterError: "\(chapter.path): error: cannot write its program in \(dir.path): \(BookOutput.describe(error))",
-                                 isTransient: true)
+            return failed("error: cannot write its program in \(dir.path): \(BookOutput.describe(error))")
         }
 
         // Compile.
@@ -70,8 +57,7 @@ public struct ChapterRunner: Sendable {
         do {
             outcome = try ChapterCompiler(runtime: runtime).compile(source: source, sourceName: sourceName, output: program)
         } catch {
-            return ChapterResult(blocks: chapter.blocks.map { _ in notRun("did not run") },
-                                 chapterError: "\(chapter.path): error: \(BookOutput.describe(error))", isTransient: true)
+            return failed("error: \(BookOutput.describe(error))")
         }
         let compileSeconds = Date().timeIntervalSince(compileStart)
         guard outcome.succeeded else {
@@ -85,45 +71,41 @@ public struct ChapterRunner: Sendable {
     }
 
     private func compileFailure(_ chapter: Chapter, _ outcome: ChapterCompiler.Outcome, seconds: Double) -> ChapterResult {
-        var blocks = chapter.blocks.map { _ in
-            BlockResult(status: .notRun, failure: .init(kind: .notRun, message: "did not run: the chapter did not compile"))
-        }
-        var loose: [String] = []
+        var result = ChapterResult.notRun(chapter, reason: "did not run: the chapter did not compile")
+        result.compileSeconds = seconds
+        var outside: [String] = []
         for error in outcome.errors {
             if let line = error.line, let location = chapter.location(line: line, column: error.column ?? 1) {
-                var block = blocks[location.block]
-                if block.status == .failed, let failure = block.failure {
-                    block.failure?.message = failure.message + "\n" + chapter.describe(location) + ": " + error.message
-                } else {
-                    block = BlockResult(status: .failed, failure: .init(kind: .compile, message: error.message, location: location))
-                }
-                blocks[location.block] = block
+                result.blocks[location.block].status = .failed
+                result.blocks[location.block].notRunReason = nil
+                result.blocks[location.block].failures.append(RunFailure(kind: .compile, message: error.message, location: location))
             } else {
-                loose.append(error.message)
+                outside.append(error.message)
             }
         }
-        return ChapterResult(blocks: blocks,
-                             chapterError: loose.isEmpty ? nil : "\(chapter.path): the program did not compile:\n" + loose.joined(separator: "\n"),
-                             compileSeconds: seconds)
+        if !outside.isEmpty {
+            result.failures.append(RunFailure(kind: .compile, message: "error: the program did not compile:\n" + outside.joined(separator: "\n")))
+        }
+        return result
     }
 
     private func execute(_ chapter: Chapter, program: URL, sourceName: String,
                          onEvent: @escaping @Sendable (RunEvent) -> Void) -> ChapterResult {
         var environment = ProcessInfo.processInfo.environment
-        environment["NOTEBOOK_CHANNEL_FD"] = "3"
-        environment["NOTEBOOK_TEXT_LIMIT"] = String(limits.textBytesPerBlock)
+        environment[NotebookEnvironment.channelDescriptor] = String(NotebookEnvironment.channelDescriptorNumber)
+        environment[NotebookEnvironment.textLimit] = String(limits.textBytesPerBlock)
         // One BLAS thread per chapter program: chapters already run in parallel, one per
         // core, and a BLAS that splits its sums across threads rounds differently, so the
         // book's numbers would depend on the machine's core count.
         environment["OPENBLAS_NUM_THREADS"] = "1"
         environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,registers=none,images=none,threads=crashed,limit=32,top=32,timeout=10s"
 
-        // The watchdog pipe (fd 4) ties the program to this process and carries the
+        // The watchdog pipe ties the program to this process and carries the
         // token of block messages; the program also stops itself a little after the
         // chapter's limit, should this process be unable to.
         let token = UUID().uuidString
-        environment["NOTEBOOK_WATCHDOG_FD"] = "4"
-        environment["NOTEBOOK_TIME_LIMIT"] = String(limits.chapterSeconds + 5)
+        environment[NotebookEnvironment.watchdogDescriptor] = String(NotebookEnvironment.watchdogDescriptorNumber)
+        environment[NotebookEnvironment.timeLimit] = String(limits.chapterSeconds + 5)
 
         var collector = ResultCollector(chapter: chapter, limits: limits, token: token, onEvent: onEvent)
         let start = Date()
@@ -139,9 +121,8 @@ public struct ChapterRunner: Sendable {
                 collector.receive(stream, bytes)
             }
         } catch {
-            return ChapterResult(blocks: chapter.blocks.map { _ in
-                BlockResult(status: .notRun, failure: .init(kind: .notRun, message: "did not run"))
-            }, chapterError: "\(chapter.path): error: \(BookOutput.describe(error))", isTransient: true)
+            return .notRun(chapter, reason: "did not run", failures: [RunFailure(kind: .program, message: "error: \(BookOutput.describe(error))")],
+                           isTransient: true)
         }
         var result = collector.finish(termination, sourceName: sourceName,
                                       chapterTimedOut: Date() >= chapterDeadline)

@@ -1,5 +1,5 @@
 import Foundation
-import Notebook
+import NotebookProtocol
 internal import CProcessControl
 #if canImport(Glibc)
 import Glibc
@@ -204,7 +204,7 @@ private final class Pipes {
             return (pair[0], pair[1])
         }
         var streams: [(ChildProcess.Stream, Int32)] = [(.stdout, 1), (.stderr, 2)]
-        if channel { streams.append((.channel, 3)) }
+        if channel { streams.append((.channel, NotebookEnvironment.channelDescriptorNumber)) }
         for (stream, target) in streams {
             let (r, w) = try make()
             readEnds.append((r, stream))
@@ -216,7 +216,7 @@ private final class Pipes {
             let (r, w) = try make()
             let line = Array((watchdog + "\n").utf8)
             _ = line.withUnsafeBytes { write(w, $0.baseAddress, $0.count) }
-            childEnds.append((r, 4))
+            childEnds.append((r, NotebookEnvironment.watchdogDescriptorNumber))
         }
     }
 

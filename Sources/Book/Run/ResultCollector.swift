@@ -1,5 +1,5 @@
 import Foundation
-import Notebook
+import NotebookProtocol
 
 /// Turns a running chapter program's messages and output into block results, keeping
 /// everything within bounds.
@@ -21,8 +21,6 @@ struct ResultCollector {
     private var textBytes: [Int]
     private var textCutNoted: Set<Int> = []
     private var stderrTail = Data()
-    private static let stderrLimit = 64 << 10
-    private static let lineLimit = 32 << 20
     private let decoder = JSONDecoder()
     /// `TOKEN ` begins the lines that mark where blocks begin and end (see the runtime's
     /// `Watchdog`); such messages without it are chapter code's own and shown as text,
@@ -62,16 +60,16 @@ struct ResultCollector {
                 start = newline + 1
             }
             if start > channelBuffer.startIndex { channelBuffer.removeSubrange(channelBuffer.startIndex..<start) }
-            if channelBuffer.count > Self.lineLimit {
+            if channelBuffer.count > limits.messageBytes {
                 channelBuffer.removeAll()
-                append(.note("A result larger than \(Self.lineLimit >> 20) MB was dropped."))
+                append(.note("A result larger than \(limits.messageBytes >> 20) MB was dropped."))
             }
         case .stdout:
             appendText(String(decoding: bytes, as: UTF8.self))
         case .stderr:
             stderrTail.append(contentsOf: bytes)
-            if stderrTail.count > Self.stderrLimit {
-                stderrTail.removeFirst(stderrTail.count - Self.stderrLimit)
+            if stderrTail.count > limits.stderrBytes {
+                stderrTail.removeFirst(stderrTail.count - limits.stderrBytes)
             }
         }
     }
@@ -108,7 +106,7 @@ struct ResultCollector {
         case .table(let table):
             append(.table(table))
         case .figure(let figure):
-            append(.figure(figure))
+            append(.figure(figure, location: figure.line.flatMap { chapter.location(line: $0, column: 1) }))
         case .expectation(let outcome):
             append(.expectation(outcome, location: chapter.location(line: outcome.line, column: 1)))
         case .progress(let update):
@@ -119,6 +117,7 @@ struct ResultCollector {
             blocks[index].seconds = Date().timeIntervalSince(currentStart)
             current = nil
             lastEnded = index
+            onEvent(.blockFinished(index: index, blocks[index]))
         }
     }
 
@@ -127,7 +126,7 @@ struct ResultCollector {
         current ?? (lastEnded >= 0 ? lastEnded : (blocks.isEmpty ? nil : 0))
     }
 
-    private mutating func append(_ item: BlockResult.Item) {
+    private mutating func append(_ item: ResultItem) {
         guard let target else { return }
         blocks[target].items.append(item)
         onEvent(.item(block: target, item))
@@ -165,64 +164,61 @@ struct ResultCollector {
         if !channelBuffer.isEmpty { handle(line: channelBuffer); channelBuffer.removeAll() }
         let stderr = String(decoding: stderrTail, as: UTF8.self)
         var result = ChapterResult(blocks: blocks)
+        // The block that was running, else the first that had not run.
+        let stopped = current ?? (lastEnded + 1 < blocks.count ? lastEnded + 1 : nil)
 
         let failedIndex: Int?
-        var failure: BlockResult.Failure?
+        var failure: RunFailure?
         switch termination {
         case .exited(0):
-            if let current {
-                failedIndex = current
-                failure = .init(kind: .other, message: "error: the program exited inside this block (exit status 0), so later blocks did not run",
-                                location: nil)
-            } else {
-                failedIndex = nil
+            failedIndex = current
+            if current != nil {
+                failure = RunFailure(kind: .trap, message: "error: the program exited inside this block (exit status 0), so later blocks did not run")
             }
         case .timedOut:
-            failedIndex = current ?? (lastEnded + 1 < blocks.count ? lastEnded + 1 : nil)
+            failedIndex = stopped
             result.isTransient = true
             if chapterTimedOut {
-                failure = .init(kind: .timeout, message: "error: timed out: the chapter ran longer than its limit of \(Self.seconds(limits.chapterSeconds))")
+                failure = RunFailure(kind: .timeout, message: "error: timed out: the chapter ran longer than its limit of \(Self.seconds(limits.chapterSeconds))")
             } else {
                 let seconds = failedIndex.flatMap { chapter.blocks[$0].options.timeout } ?? limits.blockSeconds
-                failure = .init(kind: .timeout, message: "error: timed out: the block ran longer than its limit of \(Self.seconds(seconds)) (set timeout=SECONDS on its fence line to allow more)")
+                failure = RunFailure(kind: .timeout, message: "error: timed out: the block ran longer than its limit of \(Self.seconds(seconds)) (set timeout=SECONDS on its fence line to allow more)")
             }
         case .exited(let status):
-            failedIndex = current ?? (lastEnded + 1 < blocks.count ? lastEnded + 1 : nil)
+            failedIndex = stopped
             let trap = TrapReport.parse(stderr, sourceName: sourceName)
-            failure = .init(kind: .trap, message: Self.message(trap, otherwise: "error: the program exited with status \(status)"),
-                            location: trap.line.flatMap { chapter.location(line: $0, column: trap.column ?? 1) })
+            failure = RunFailure(kind: .trap, message: Self.message(trap, otherwise: "error: the program exited with status \(status)"),
+                                 location: trap.line.flatMap { chapter.location(line: $0, column: trap.column ?? 1) })
         case .signalled(let signal):
-            failedIndex = current ?? (lastEnded + 1 < blocks.count ? lastEnded + 1 : nil)
+            failedIndex = stopped
             let trap = TrapReport.parse(stderr, sourceName: sourceName)
-            failure = .init(kind: .trap, message: Self.message(trap, otherwise: "error: the program stopped: \(signalDescription(signal))"),
-                            location: trap.line.flatMap { chapter.location(line: $0, column: trap.column ?? 1) })
+            failure = RunFailure(kind: .trap, message: Self.message(trap, otherwise: "error: the program stopped: \(signalDescription(signal))"),
+                                 location: trap.line.flatMap { chapter.location(line: $0, column: trap.column ?? 1) })
             // A signal from outside (SIGKILL from the kernel's out-of-memory killer, a
             // SIGTERM) says nothing about the chapter's code: not cached.
             if !Self.ownSignals.contains(signal) { result.isTransient = true }
         case .interrupted:
-            failedIndex = current ?? (lastEnded + 1 < blocks.count ? lastEnded + 1 : nil)
+            failedIndex = stopped
             result.isTransient = true
-            failure = .init(kind: .other, message: "error: interrupted: the program was stopped because the tool was asked to stop")
+            failure = RunFailure(kind: .program, message: "error: interrupted: the program was stopped because the tool was asked to stop")
         }
 
-        if let failure {
-            if let index = failedIndex {
-                result.blocks[index].status = .failed
-                var failure = failure
-                // Without a line from the program, point at the block itself.
-                if failure.location == nil {
-                    failure.location = CodeLocation(block: index, line: 1, column: chapter.blocks[index].column)
-                }
-                result.blocks[index].failure = failure
-                let failedLine = failure.location.map { chapter.blocks[$0.block].codeLine + $0.line - 1 }
-                    ?? chapter.blocks[index].codeLine
-                for later in (index + 1)..<max(index + 1, blocks.count) {
-                    result.blocks[later] = BlockResult(status: .notRun, failure: .init(
-                        kind: .notRun, message: "did not run: block \(index + 1) failed at line \(failedLine)"))
-                }
-            } else {
-                result.chapterError = "\(chapter.path): \(failure.message)"
-            }
+        guard var failure else { return result }
+        guard let index = failedIndex else {
+            failure.kind = .program
+            result.failures.append(failure)
+            return result
+        }
+        // Without a line from the program, point at the block itself.
+        if failure.location == nil {
+            failure.location = CodeLocation(block: index, line: 1, column: chapter.blocks[index].column)
+        }
+        result.blocks[index].status = .failed
+        result.blocks[index].failures = [failure]
+        let failedLine = chapter.place(failure.location!).line ?? chapter.blocks[index].codeLine
+        for later in (index + 1)..<max(index + 1, blocks.count) {
+            result.blocks[later] = BlockResult(status: .notRun,
+                                               notRunReason: "did not run: block \(index + 1) failed at line \(failedLine)")
         }
         return result
     }
@@ -240,90 +236,5 @@ struct ResultCollector {
 
     private static func seconds(_ s: Double) -> String {
         s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
-    }
-}
-
-/// What a trapped program's standard error says about where and why.
-enum TrapReport {
-    struct Parsed {
-        var message: String?
-        var line: Int?
-        var column: Int?
-        /// The innermost named frame outside the chapter (an engine function, say):
-        /// `Dataset.init(inputs:labels:classCount:) (Sources/NeuralEngine/Dataset.swift:8)`.
-        var callee: String?
-    }
-
-    /// Reads Swift's `FILE:LINE: Fatal error: …` line and the backtracer's frames
-    /// (`… at FILE:LINE:COLUMN`), keeping those in the chapter's program.
-    static func parse(_ stderr: String, sourceName: String) -> Parsed {
-        var parsed = Parsed()
-        for raw in stderr.split(separator: "\n") {
-            let line = String(raw)
-            if parsed.message == nil, let range = line.range(of: "Fatal error: ") {
-                let prefix = line[..<range.lowerBound]
-                var message = String(line[range.upperBound...])
-                if message.hasPrefix("Error raised at top level: ") {
-                    var error = message.dropFirst("Error raised at top level: ".count)
-                    if error.hasPrefix("Chapter.") { error = error.dropFirst("Chapter.".count) }
-                    message = "uncaught error: \(error)"
-                } else {
-                    message = "Fatal error: " + message
-                }
-                parsed.message = "error: " + message
-                if prefix.hasSuffix(": ") {
-                    let parts = prefix.dropLast(2).split(separator: ":")
-                    if parts.count >= 2, let number = Int(parts[parts.count - 1]),
-                       parts.dropLast().joined(separator: ":").hasSuffix(sourceName) {
-                        parsed.line = number
-                    }
-                }
-            } else if parsed.message == nil, line.hasPrefix("*** Swift runtime failure: ") {
-                parsed.message = "error: Swift runtime failure: " + line.dropFirst("*** Swift runtime failure: ".count)
-                    .replacingOccurrences(of: " ***", with: "")
-            } else if let frame = Frame(line) {
-                let inChapter = frame.file.hasSuffix(sourceName)
-                    // Debug line tables keep #sourceLocation's lines but, in some frames,
-                    // the generated file's name.
-                    || frame.file.hasSuffix("/main.swift")
-                if inChapter {
-                    if parsed.column == nil, parsed.line == nil || parsed.line == frame.line {
-                        parsed.line = frame.line
-                        parsed.column = frame.column
-                    }
-                } else if parsed.callee == nil, parsed.column == nil, !frame.file.hasPrefix("/<compiler-generated>"),
-                          !frame.file.hasPrefix("//<compiler-generated>") {
-                    var file = frame.file
-                    if let range = file.range(of: "/Sources/") { file = "Sources/" + file[range.upperBound...] }
-                    parsed.callee = "\(frame.function) (\(file):\(frame.line))"
-                }
-            }
-        }
-        return parsed
-    }
-
-    /// One frame of the backtracer's report:
-    /// `  1 [thunk]  0x00007f… Dataset.init(…) + 65 in libNotebookRuntime.so at /path/Dataset.swift:8:9`
-    struct Frame {
-        var function: String
-        var file: String
-        var line: Int
-        var column: Int
-
-        init?(_ text: String) {
-            guard let at = text.range(of: " at ", options: .backwards),
-                  let address = text.range(of: " 0x") else { return nil }
-            let location = text[at.upperBound...].split(separator: ":")
-            guard location.count >= 3, let l = Int(location[location.count - 2]),
-                  let c = Int(location[location.count - 1]) else { return nil }
-            file = location.dropLast(2).joined(separator: ":")
-            line = l
-            column = c
-            var rest = text[address.upperBound...]
-            rest = rest.drop { $0 != " " }.dropFirst()
-            if let plus = rest.range(of: " + ") { function = String(rest[..<plus.lowerBound]) }
-            else if let inImage = rest.range(of: " in ") { function = String(rest[..<inImage.lowerBound]) }
-            else { function = String(rest) }
-        }
     }
 }

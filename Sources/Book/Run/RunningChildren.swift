@@ -1,5 +1,5 @@
 import Foundation
-import Notebook
+import NotebookProtocol
 internal import CProcessControl
 #if canImport(Glibc)
 import Glibc

@@ -4,90 +4,73 @@ import Foundation
 ///
 /// It is a script, not JSON, so that it loads from `file://` (where `fetch` is refused):
 /// it sets `window.BOOK_SEARCH_DOCS` to an array of documents, one per section of every
-/// page, each `{url, title, section, text}`. The browser builds a lunr index from them
-/// when a reader first uses the search box (a few hundred sections take milliseconds, and
-/// a prebuilt index would be several times larger than the text).
+/// page, each `{url, title, section, text}`. The sections come from the pages' Markdown
+/// (`ChapterPage.search`). The browser builds a lunr index from them when a reader
+/// first uses the search box (a few hundred sections take milliseconds, and a prebuilt
+/// index would be several times larger than the text).
 struct SearchIndex {
-    struct Document: Equatable {
+    struct Document: Codable, Equatable {
         var url: String
         var title: String
         var section: String?
         var text: String
+
+        private enum CodingKeys: String, CodingKey { case url, title, section, text }
+
+        /// Every key is written, `section` as null when absent.
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(url, forKey: .url)
+            try c.encode(title, forKey: .title)
+            try c.encode(section, forKey: .section)
+            try c.encode(text, forKey: .text)
+        }
     }
 
     var documents: [Document] = []
 
     init(site: BookSite) {
-        documents += Self.sections(of: site.landingHTML, page: "index.html", title: site.title)
+        documents += Self.documents(site.landing.search, page: "index.html", title: site.title)
         for chapter in site.chapters {
-            let page = HTMLText.url(SiteWriter.fileName(of: chapter))
-            var chapterDocuments = Self.sections(of: chapter.bodyHTML, page: page, title: chapter.title)
-            if chapterDocuments.isEmpty {
-                // A body with no text of its own (unusual) is still found by its search text.
-                chapterDocuments = [Document(
-                    url: page, title: chapter.title, section: nil,
-                    text: HTMLText.collapseWhitespace(chapter.searchText))]
-            }
-            documents += chapterDocuments
+            // The page's URL, percent-encoded as the navigation's (a raw file name given
+            // to link.href could read as a scheme: `javascript:x.html`).
+            documents += Self.documents(chapter.search, page: HTML.url(SiteWriter.fileName(of: chapter)), title: chapter.title)
         }
     }
 
-    /// Splits a page at its headings that carry an id; the text before the first one
-    /// belongs to the page itself.
-    static func sections(of html: String, page: String, title: String) -> [Document] {
-        var result: [Document] = []
-        var current = Document(url: page, title: title, section: nil, text: "")
-        var pending = ""
-        var rest = html[...]
-        func flush() {
-            current.text = HTMLText.searchableText(pending)
-            if !current.text.isEmpty || current.section != nil { result.append(current) }
+    static func documents(_ sections: [SearchSection], page: String, title: String) -> [Document] {
+        sections.map { section in
+            Document(url: section.id.map { page + "#" + $0 } ?? page, title: title, section: section.title,
+                     text: section.text)
         }
-        while let open = rest.range(of: "<h") {
-            let afterH = rest[open.upperBound...]
-            guard let level = afterH.first, ("1"..."6").contains(level),
-                  let tagEnd = afterH.firstIndex(of: ">") else {
-                pending += rest[..<open.upperBound]
-                rest = afterH
-                continue
-            }
-            let tag = afterH[..<tagEnd]
-            let closing = "</h\(level)>"
-            guard let id = FailureScanner.attribute("id", in: tag),
-                  let close = afterH.range(of: closing) else {
-                pending += rest[..<open.upperBound]
-                rest = afterH
-                continue
-            }
-            pending += rest[..<open.lowerBound]
-            let headingText = HTMLText.plainText(String(afterH[afterH.index(after: tagEnd)..<close.lowerBound]))
-            if level == "1" {
-                // The chapter's title heading opens the page, it is not a section.
-                pending += " "
-            } else {
-                flush()
-                pending = ""
-                current = Document(url: page + "#" + id, title: title, section: headingText, text: "")
-            }
-            rest = afterH[close.upperBound...]
-        }
-        pending += rest
-        flush()
-        return result
     }
 
-    /// The script's text; its bytes depend only on the book.
-    func javaScript() -> String {
+    /// The script's text; its bytes depend only on the book. JSON is JavaScript, and with
+    /// `<`, `>` and `&` escaped no text can close the `<script>` element it is loaded by.
+    func javaScript() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var lines: [String] = []
+        for document in documents {
+            lines.append(String(decoding: try encoder.encode(document), as: UTF8.self))
+        }
         var js = "// The search documents of this book, written by `tutorial build`.\n"
         js += "// Loaded with a <script> tag so that search also works from file://.\n"
-        js += "window.BOOK_SEARCH_DOCS = [\n"
-        for (index, document) in documents.enumerated() {
-            js += "{\"url\":\(HTMLText.jsonString(document.url)),"
-            js += "\"title\":\(HTMLText.jsonString(document.title)),"
-            js += "\"section\":\(document.section.map(HTMLText.jsonString) ?? "null"),"
-            js += "\"text\":\(HTMLText.jsonString(document.text))}"
-            js += index + 1 < documents.count ? ",\n" : "\n"
+        js += "window.BOOK_SEARCH_DOCS = [\n" + lines.map(Self.scriptSafe).joined(separator: ",\n") + "\n];\n"
+        return js
+    }
+
+    /// JSON with the characters that could end a script element or a JavaScript line
+    /// written as `\u` escapes (valid in JSON and JavaScript strings alike).
+    static func scriptSafe(_ json: String) -> String {
+        var out = ""
+        out.reserveCapacity(json.utf8.count)
+        for c in json.unicodeScalars {
+            switch c {
+            case "<", ">", "&", "\u{2028}", "\u{2029}": out += String(format: "\\u%04x", c.value)
+            default: out.unicodeScalars.append(c)
+            }
         }
-        return js + "];\n"
+        return out
     }
 }

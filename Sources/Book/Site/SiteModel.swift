@@ -25,36 +25,46 @@ public struct ChapterPage: Sendable {
     /// A one-sentence summary for the landing page (plain text), if the chapter has one.
     public var summary: String?
     /// The chapter's `##`/`###` headings, in order, for the table of contents.
-    public var sections: [Section]
+    public var sections: [Heading]
     /// The chapter body: prose and blocks, escaped HTML following the conventions above.
     public var bodyHTML: String
-    /// Plain text of the page for the search index.
-    public var searchText: String
-    /// True when a block failed or an expectation did not hold.
-    public var hasFailures: Bool
+    /// The page's text for the search index, by section.
+    public var search: [SearchSection]
+    /// The chapter's failures (`Chapter.failures(of:)`): the banner lists them.
+    public var failures: [ChapterFailure]
+    /// Where the body's links lead (`href` and `src`, as written in the page) and the ids
+    /// of its elements, for the link check.
+    public var links: [String] = []
+    public var anchors: Set<String> = []
 
-    public struct Section: Sendable {
-        public var level: Int
-        public var id: String
-        public var title: String
-        public init(level: Int, id: String, title: String) {
-            self.level = level; self.id = id; self.title = title
-        }
-    }
+    public var hasFailures: Bool { !failures.isEmpty }
 
-    public init(slug: String, title: String, summary: String? = nil, sections: [Section],
-                bodyHTML: String, searchText: String, hasFailures: Bool) {
+    public init(slug: String, title: String, summary: String? = nil, sections: [Heading],
+                bodyHTML: String, search: [SearchSection], failures: [ChapterFailure] = []) {
         self.slug = slug; self.title = title; self.summary = summary; self.sections = sections
-        self.bodyHTML = bodyHTML; self.searchText = searchText; self.hasFailures = hasFailures
+        self.bodyHTML = bodyHTML; self.search = search; self.failures = failures
     }
 }
 
-/// The whole book: its title, the landing page's body and the chapters in order.
+/// The landing page's body, from `chapters/index.md`.
+public struct LandingPage: Sendable {
+    public var bodyHTML = ""
+    public var search: [SearchSection] = []
+    public var links: [String] = []
+    public var anchors: Set<String> = []
+
+    public init(bodyHTML: String = "", search: [SearchSection] = []) {
+        self.bodyHTML = bodyHTML; self.search = search
+    }
+}
+
+/// The whole book: its title, the landing page and the chapters in order.
 public struct BookSite: Sendable {
     public var title: String
-    public var landingHTML: String
+    public var landing: LandingPage
     public var chapters: [ChapterPage]
-    public init(title: String, landingHTML: String, chapters: [ChapterPage]) {
-        self.title = title; self.landingHTML = landingHTML; self.chapters = chapters
+
+    public init(title: String, landing: LandingPage, chapters: [ChapterPage]) {
+        self.title = title; self.landing = landing; self.chapters = chapters
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 
-// The repeated parts of a page, built here so that templates stay loop-free: the
-// sidebar's table of contents, previous/next links and the landing page's chapter list.
+// The values that let templates lay out a page's navigation themselves: the chapters
+// (for the sidebar and the landing page's list), previous/next, and a chapter's
+// failures (for its banner). URLs are percent-encoded; the templates escape them.
 extension SiteWriter {
-    /// Which page a fragment is for: the landing page, a chapter (by index) or search.
+    /// Which page the values are for: the landing page, a chapter (by index) or search.
     enum Place: Equatable {
         case landing
         case chapter(Int)
@@ -12,121 +13,86 @@ extension SiteWriter {
 
     static func fileName(of chapter: ChapterPage) -> String { chapter.slug + ".html" }
 
-    /// The sidebar: every chapter, numbered; the current one marked, with its sections
-    /// (`##` and, nested under them, `###`).
-    static func tableOfContents(_ site: BookSite, at place: Place) -> String {
-        var html = "<ol class=\"toc-chapters\">\n"
-        let landingCurrent = place == .landing
-        html += "<li class=\"toc-chapter toc-landing\(landingCurrent ? " current" : "")\">"
-        html += "<a href=\"index.html\"\(landingCurrent ? " aria-current=\"page\"" : "")>Introduction</a></li>\n"
-        for (index, chapter) in site.chapters.enumerated() {
-            let current = place == .chapter(index)
-            var classes = "toc-chapter"
-            if current { classes += " current" }
-            if chapter.hasFailures { classes += " has-failures" }
+    /// `chapters`, `landingCurrent`, `previous` and `next`.
+    static func navigationValues(_ site: BookSite, at place: Place) -> [String: Any] {
+        var values: [String: Any] = ["landingCurrent": place == .landing]
+        values["chapters"] = site.chapters.enumerated().map { index, chapter -> [String: Any] in
             let file = fileName(of: chapter)
-            html += "<li class=\"\(classes)\">"
-            html += "<a href=\"\(HTMLText.href(file))\"\(current ? " aria-current=\"page\"" : "")>"
-            html += "<span class=\"toc-number\">\(index + 1).</span> "
-            html += "<span class=\"toc-title\">\(HTMLText.escape(chapter.title))</span>"
-            if chapter.hasFailures {
-                html += " <span class=\"failure-mark\" title=\"This chapter has failures\">failed</span>"
-            }
-            html += "</a>"
-            if current { html += sectionList(chapter.sections, file: file) }
-            html += "</li>\n"
+            let sections = sectionTree(chapter.sections, file: file)
+            var entry: [String: Any] = [
+                "number": index + 1, "title": chapter.title, "href": HTML.url(file),
+                "current": place == .chapter(index), "hasFailures": chapter.hasFailures,
+                "sections": sections, "hasSections": !sections.isEmpty,
+                "hasMainSections": sections.contains { $0["main"] as? Bool == true },
+            ]
+            if let summary = chapter.summary, !summary.isEmpty { entry["summary"] = summary }
+            return entry
         }
-        html += "</ol>\n"
-        return html
-    }
-
-    /// Sections as nested lists: a `###` goes under the `##` before it.
-    static func sectionList(_ sections: [ChapterPage.Section], file: String) -> String {
-        let shown = sections.filter { $0.level >= 2 && $0.level <= 3 }
-        guard !shown.isEmpty else { return "" }
-        var html = "<ol class=\"toc-sections\">"
-        var openSub = false
-        var openItem = false
-        for section in shown {
-            let link = "<a href=\"\(HTMLText.href(file, fragment: section.id))\" data-section=\"\(HTMLText.escape(section.id))\">"
-                + HTMLText.escape(section.title) + "</a>"
-            if section.level == 3 && openItem {
-                if !openSub { html += "<ol class=\"toc-subsections\">"; openSub = true }
-                html += "<li class=\"toc-section level-3\">\(link)</li>"
-            } else {
-                if openSub { html += "</ol>"; openSub = false }
-                if openItem { html += "</li>" }
-                html += "<li class=\"toc-section level-\(section.level)\">\(link)"
-                openItem = true
-            }
+        func link(_ index: Int) -> [String: Any]? {
+            guard site.chapters.indices.contains(index) else { return nil }
+            return ["href": HTML.url(fileName(of: site.chapters[index])), "title": site.chapters[index].title]
         }
-        if openSub { html += "</ol>" }
-        if openItem { html += "</li>" }
-        return html + "</ol>"
-    }
-
-    /// Previous/next links at the foot of a page. The landing page comes before the
-    /// first chapter; the last chapter has no "next".
-    static func pager(_ site: BookSite, at place: Place) -> String {
-        var previous: (href: String, title: String)?
-        var next: (href: String, title: String)?
         switch place {
         case .landing:
-            if let first = site.chapters.first { next = (HTMLText.href(fileName(of: first)), first.title) }
+            values["next"] = link(0)
         case .chapter(let index):
-            if index == 0 {
-                previous = ("index.html", site.title)
-            } else {
-                let chapter = site.chapters[index - 1]
-                previous = (HTMLText.href(fileName(of: chapter)), chapter.title)
-            }
-            if index + 1 < site.chapters.count {
-                let chapter = site.chapters[index + 1]
-                next = (HTMLText.href(fileName(of: chapter)), chapter.title)
-            }
+            values["previous"] = index == 0 ? ["href": "index.html", "title": site.title] : link(index - 1)
+            values["next"] = link(index + 1)
         case .search:
-            return ""
+            break
         }
-        var html = "<nav class=\"pager\" aria-label=\"Previous and next\">"
-        if let previous {
-            html += "<a class=\"pager-previous\" rel=\"prev\" href=\"\(previous.href)\">"
-            html += "<span class=\"pager-label\">← Previous</span>"
-            html += "<span class=\"pager-title\">\(HTMLText.escape(previous.title))</span></a>"
-        }
-        if let next {
-            html += "<a class=\"pager-next\" rel=\"next\" href=\"\(next.href)\">"
-            html += "<span class=\"pager-label\">Next →</span>"
-            html += "<span class=\"pager-title\">\(HTMLText.escape(next.title))</span></a>"
-        }
-        return html + "</nav>"
+        values["hasPager"] = values["previous"] != nil || values["next"] != nil
+        return values
     }
 
-    /// The landing page's list of chapters, with each summary and its sections.
-    static func chapterList(_ site: BookSite) -> String {
-        var html = "<ol class=\"chapter-list\">\n"
-        for (index, chapter) in site.chapters.enumerated() {
-            let file = fileName(of: chapter)
-            html += "<li class=\"chapter-card\(chapter.hasFailures ? " has-failures" : "")\">"
-            html += "<a class=\"chapter-card-title\" href=\"\(HTMLText.href(file))\">"
-            html += "<span class=\"chapter-card-number\">Chapter \(index + 1)</span>"
-            html += "<span class=\"chapter-card-name\">\(HTMLText.escape(chapter.title))</span></a>"
-            if chapter.hasFailures {
-                html += "<p class=\"chapter-card-failures\">This chapter has failures.</p>"
+    /// A chapter's `##` and `###` headings as a tree: a `###` goes under the `##` before
+    /// it (one before any `##` stands alone); deeper headings are left out. Each entry
+    /// has `level`, `main` (a `##`), `id`, `title`, `href` and `subsections`.
+    static func sectionTree(_ sections: [Heading], file: String) -> [[String: Any]] {
+        var tree: [[String: Any]] = []
+        for section in sections where section.level <= 3 {
+            let entry: [String: Any] = ["level": section.level, "main": section.level == 2, "id": section.id,
+                                        "title": section.title, "href": HTML.url(file, fragment: section.id)]
+            if section.level == 3, tree.last?["main"] as? Bool == true {
+                var parent = tree.removeLast()
+                parent["subsections"] = (parent["subsections"] as? [[String: Any]] ?? []) + [entry]
+                tree.append(parent)
+            } else {
+                tree.append(entry)
             }
-            if let summary = chapter.summary, !summary.isEmpty {
-                html += "<p class=\"chapter-card-summary\">\(HTMLText.escape(summary))</p>"
-            }
-            let topSections = chapter.sections.filter { $0.level == 2 }
-            if !topSections.isEmpty {
-                html += "<ul class=\"chapter-card-sections\">"
-                for section in topSections {
-                    html += "<li><a href=\"\(HTMLText.href(file, fragment: section.id))\">"
-                    html += HTMLText.escape(section.title) + "</a></li>"
-                }
-                html += "</ul>"
-            }
-            html += "</li>\n"
         }
-        return html + "</ol>\n"
+        return tree.map { entry in
+            var entry = entry
+            let subsections = entry["subsections"] as? [[String: Any]] ?? []
+            entry["subsections"] = subsections
+            entry["hasSubsections"] = !subsections.isEmpty
+            return entry
+        }
+    }
+
+    /// `failures`, each with `anchor` and `label` (the block it is in, when it is in
+    /// one), `expectation` (a failed claim, else an error) and `summary`; `failureCount`
+    /// and `oneFailure`.
+    static func failureValues(_ chapter: ChapterPage) -> [String: Any] {
+        let failures = chapter.failures.map { failure -> [String: Any] in
+            var entry: [String: Any] = ["expectation": failure.kind == .expectation, "summary": summary(of: failure)]
+            if let anchor = failure.anchor, let block = failure.block {
+                entry["anchor"] = anchor
+                entry["label"] = anchor == "block-\(block + 1)" ? "block \(block + 1)" : anchor
+            }
+            return entry
+        }
+        return ["failures": failures, "failureCount": failures.count, "oneFailure": failures.count == 1]
+    }
+
+    /// A failed expectation by its claim; anything else as `file:line:col: message`;
+    /// at most 160 characters.
+    private static func summary(of failure: ChapterFailure) -> String {
+        let prefix = "expectation failed: "
+        var text = failure.description
+        if failure.kind == .expectation, failure.message.hasPrefix(prefix) {
+            text = String(failure.message.dropFirst(prefix.count))
+        }
+        return text.count <= 160 ? text : String(text.prefix(159)) + "…"
     }
 }

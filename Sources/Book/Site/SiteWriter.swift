@@ -20,11 +20,16 @@ public struct SiteWriter {
     public var themeDirectory: URL?
     /// Where Debian puts browser libraries (`libjs-katex`, `libjs-highlight.js`, `libjs-lunr`).
     public var javascriptDirectory: URL
+    /// Scripts every page loads after the book's own (`scripts` in the templates), as
+    /// URLs: what a preview server adds to the pages it serves. Empty for a built book.
+    public var scripts: [String] = []
 
     public init(themeDirectory: URL? = nil,
-                javascriptDirectory: URL = URL(fileURLWithPath: "/usr/share/javascript")) {
+                javascriptDirectory: URL = URL(fileURLWithPath: "/usr/share/javascript"),
+                scripts: [String] = []) {
         self.themeDirectory = themeDirectory
         self.javascriptDirectory = javascriptDirectory
+        self.scripts = scripts
     }
 
     /// Writes the book into `directory` (created if needed; files already there with the
@@ -35,7 +40,7 @@ public struct SiteWriter {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: themeDirectory.path, isDirectory: &isDirectory),
                   isDirectory.boolValue else {
-                throw SiteError.themeDirectoryNotFound(path: themeDirectory.path)
+                throw BookError.themeDirectoryNotFound(path: themeDirectory.path)
             }
         }
         let theme = Theme(user: themeDirectory)
@@ -50,27 +55,34 @@ public struct SiteWriter {
         try FileCopier.write(SearchIndex(site: site).javaScript(),
                              to: assets.appendingPathComponent("search-index.js"))
 
-        let pageTemplate = try theme.template("page.html")
+        let templates = try ThemeTemplates(theme)
         for (index, chapter) in site.chapters.enumerated() {
-            let html = try pageTemplate.render(Self.chapterValues(site, index: index), include: theme.template)
+            let html = try templates.render("page.html", values(Self.chapterValues(site, index: index)))
             try FileCopier.write(html, to: directory.appendingPathComponent(Self.fileName(of: chapter)))
         }
-        let landing = try theme.template("index.html").render(Self.landingValues(site), include: theme.template)
+        let landing = try templates.render("index.html", values(Self.landingValues(site)))
         try FileCopier.write(landing, to: directory.appendingPathComponent("index.html"))
-        let search = try theme.template("search.html").render(Self.searchValues(site), include: theme.template)
+        let search = try templates.render("search.html", values(Self.searchValues(site)))
         try FileCopier.write(search, to: directory.appendingPathComponent("search.html"))
+    }
+
+    /// The values of a page, with what every page of this writer gets.
+    private func values(_ page: [String: Any]) -> [String: Any] {
+        var values = page
+        values["scripts"] = scripts
+        return values
     }
 
     // MARK: - Template values
 
     /// Values every template can use.
-    static func commonValues(_ site: BookSite, at place: Place) -> [String: String] {
-        ["bookTitle": site.title,
-         "toc": tableOfContents(site, at: place),
-         "pager": pager(site, at: place)]
+    static func commonValues(_ site: BookSite, at place: Place) -> [String: Any] {
+        var values = navigationValues(site, at: place)
+        values["bookTitle"] = site.title
+        return values
     }
 
-    static func chapterValues(_ site: BookSite, index: Int) -> [String: String] {
+    static func chapterValues(_ site: BookSite, index: Int) -> [String: Any] {
         let chapter = site.chapters[index]
         var values = commonValues(site, at: .chapter(index))
         values["pageTitle"] = chapter.title
@@ -79,23 +91,23 @@ public struct SiteWriter {
         values["body"] = chapter.bodyHTML
         // The pipeline's body normally opens with the chapter's `<h1>`; supply one if not.
         values["titleHeading"] = chapter.bodyHTML.contains("<h1")
-            ? "" : "<h1>\(HTMLText.escape(chapter.title))</h1>"
-        values["failureBanner"] = FailureScanner.banner(for: chapter)
+            ? "" : "<h1>\(HTML.escape(chapter.title))</h1>"
+        values.merge(failureValues(chapter)) { $1 }
         values["failureClass"] = chapter.hasFailures ? "has-failures" : ""
+        values["hasFailures"] = chapter.hasFailures
         return values
     }
 
-    static func landingValues(_ site: BookSite) -> [String: String] {
+    static func landingValues(_ site: BookSite) -> [String: Any] {
         var values = commonValues(site, at: .landing)
         values["pageTitle"] = site.title
-        values["landing"] = site.landingHTML
-        values["titleHeading"] = site.landingHTML.contains("<h1")
-            ? "" : "<h1>\(HTMLText.escape(site.title))</h1>"
-        values["chapterList"] = chapterList(site)
+        values["landing"] = site.landing.bodyHTML
+        values["titleHeading"] = site.landing.bodyHTML.contains("<h1")
+            ? "" : "<h1>\(HTML.escape(site.title))</h1>"
         return values
     }
 
-    static func searchValues(_ site: BookSite) -> [String: String] {
+    static func searchValues(_ site: BookSite) -> [String: Any] {
         var values = commonValues(site, at: .search)
         values["pageTitle"] = "Search"
         return values
@@ -109,15 +121,15 @@ public struct SiteWriter {
         var seen = Set<String>()
         for chapter in chapters {
             let slug = chapter.slug
-            if slug.isEmpty { throw SiteError.invalidSlug(slug, reason: "is empty") }
+            if slug.isEmpty { throw BookError.invalidSlug(slug, reason: "is empty") }
             if slug.contains("/") || slug.contains("\\") || slug.hasPrefix(".") {
-                throw SiteError.invalidSlug(slug, reason: "must be a plain file name (no slashes, not starting with a dot)")
+                throw BookError.invalidSlug(slug, reason: "must be a plain file name (no slashes, not starting with a dot)")
             }
             if reservedSlugs.contains(slug.lowercased()) {
-                throw SiteError.invalidSlug(slug, reason: "is the name of a page the book writes itself (\(slug).html)")
+                throw BookError.invalidSlug(slug, reason: "is the name of a page the book writes itself (\(slug).html)")
             }
             if !seen.insert(slug.lowercased()).inserted {
-                throw SiteError.invalidSlug(slug, reason: "is used by two chapters")
+                throw BookError.invalidSlug(slug, reason: "is used by two chapters")
             }
         }
     }

@@ -26,16 +26,17 @@ struct Theme {
             if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
             searched.append(root.path)
         }
-        throw SiteError.missingThemeFile(name: relativePath, searched: searched)
+        throw BookError.missingThemeFile(name: relativePath, searched: searched)
     }
 
-    func template(_ relativePath: String) throws -> Template {
-        let url = try url(relativePath)
-        guard let data = FileManager.default.contents(atPath: url.path),
-              let text = String(data: data, encoding: .utf8) else {
-            throw SiteError.template(file: url.path, message: "cannot be read as UTF-8 text")
+    /// The templates of either theme: `.html` files outside `assets/`, as paths relative
+    /// to the theme folder.
+    func templatePaths() -> [String] {
+        var paths = Set<String>()
+        for root in [builtIn, user].compactMap({ $0 }) {
+            paths.formUnion(FileCopier.relativeFiles(under: root).filter { $0.hasSuffix(".html") && !$0.hasPrefix("assets/") })
         }
-        return Template(name: url.path, source: text)
+        return paths.sorted()
     }
 
     /// Every file under `assets/` of either theme, as paths relative to `assets/`,
@@ -78,7 +79,7 @@ enum FileCopier {
 
     static func copy(_ source: URL, to destination: URL) throws {
         guard let data = FileManager.default.contents(atPath: source.path) else {
-            throw SiteError.writing(path: destination.path, reason: "cannot read \(source.path)")
+            throw BookError.writing(path: destination.path, reason: "cannot read \(source.path)")
         }
         try write(data, to: destination)
     }
@@ -88,10 +89,10 @@ enum FileCopier {
             try FileManager.default.createDirectory(
                 at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: destination)
-        } catch let error as SiteError {
+        } catch let error as BookError {
             throw error
         } catch {
-            throw SiteError.writing(path: destination.path, reason: BookOutput.describe(error))
+            throw BookError.writing(path: destination.path, reason: BookOutput.describe(error))
         }
     }
 

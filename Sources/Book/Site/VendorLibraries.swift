@@ -30,12 +30,12 @@ struct VendorLibrary {
             let from = source.appendingPathComponent(item)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: from.path, isDirectory: &isDirectory) else {
-                throw SiteError.missingPackage(package: package, expectedPath: from.path)
+                throw BookError.missingPackage(package: package, expectedPath: from.path)
             }
             let to = assets.appendingPathComponent(assetsFolder).appendingPathComponent(item)
             if isDirectory.boolValue {
                 let files = FileCopier.relativeFiles(under: from)
-                if files.isEmpty { throw SiteError.missingPackage(package: package, expectedPath: from.path) }
+                if files.isEmpty { throw BookError.missingPackage(package: package, expectedPath: from.path) }
                 for file in files {
                     try FileCopier.copy(from.appendingPathComponent(file), to: to.appendingPathComponent(file))
                 }

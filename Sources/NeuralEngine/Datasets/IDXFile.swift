@@ -1,4 +1,4 @@
-import CZlib
+@_implementationOnly import CZlib
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

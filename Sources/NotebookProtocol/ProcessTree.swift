@@ -8,8 +8,8 @@ import Glibc
 /// Process groups are not enough: Foundation's `Process` starts each program in a new
 /// group, and a program may start its own. Parentage is: a chapter program makes itself
 /// the reaper of its orphaned descendants (`Watchdog`), so everything it starts stays
-/// below it for as long as it lives. Shared by the tool and the chapter programs, not
-/// part of the runtime's API for chapter code.
+/// below it for as long as it lives. Shared by the tool and the runtime (`package`:
+/// chapter code does not see it).
 package enum ProcessTree {
     /// The parent of every process now: pid → ppid, from `/proc/PID/stat`.
     package static func parents() -> [pid_t: pid_t] {
