@@ -19,6 +19,7 @@ enum ProcessSupport {
             Issue.record("tutorial \(arguments.joined(separator: " ")) did not end within \(Int(seconds)) s", sourceLocation: sourceLocation)
         }
         process.waitUntilExit()
+        defer { launched.removeLogs() }
         return CommandLineTests.Output(status: process.terminationStatus, stdout: launched.log("out"), stderr: launched.log("err"))
     }
 
@@ -27,6 +28,10 @@ enum ProcessSupport {
         var process: Process
         var logBase: String
         var pid: pid_t { process.processIdentifier }
+
+        func removeLogs() {
+            for stream in ["out", "err"] { try? FileManager.default.removeItem(atPath: logBase + "." + stream) }
+        }
 
         /// What it wrote to `stream` ("out" or "err") so far.
         func log(_ stream: String) -> String {

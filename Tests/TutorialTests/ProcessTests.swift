@@ -13,7 +13,7 @@ import Testing
         try "# Forever\n\n```swift run timeout=600\n\(P.startSleeper(marker, started: started))\nwhile true { usleep(10_000) }\n```\n"
             .write(to: root.appendingPathComponent("chapters/01-forever.md"), atomically: true, encoding: .utf8)
         let tool = try P.launch(["build"], in: root)
-        defer { kill(tool.pid, SIGKILL); tool.process.waitUntilExit() }
+        defer { kill(tool.pid, SIGKILL); tool.process.waitUntilExit(); tool.removeLogs() }
 
         #expect(P.waitUntil(seconds: 240) { FileManager.default.fileExists(atPath: started.path) }, "\(tool.log("err"))")
         #expect(!P.chapterPrograms(under: root).isEmpty)
@@ -34,7 +34,7 @@ import Testing
         try "# Forever\n\n```swift run timeout=600\n\(P.startSleeper(marker, started: started))\nwhile true { usleep(10_000) }\n```\n"
             .write(to: root.appendingPathComponent("chapters/02-forever.md"), atomically: true, encoding: .utf8)
         let tool = try P.launch(["build", "--jobs", "2"], in: root)
-        defer { kill(tool.pid, SIGKILL); tool.process.waitUntilExit() }
+        defer { kill(tool.pid, SIGKILL); tool.process.waitUntilExit(); tool.removeLogs() }
         #expect(P.waitUntil(seconds: 240) { FileManager.default.fileExists(atPath: started.path) }, "\(tool.log("err"))")
 
         kill(tool.pid, signal)
@@ -57,7 +57,7 @@ import Testing
     @Test func anInterruptWhileCompilingLeavesNoTemporaryFolder() throws {
         let root = try P.book(["01-a.md": "# A\n\n```swift run\nprint(1)\n```\n"])
         let tool = try P.launch(["build"], in: root)
-        defer { kill(tool.pid, SIGKILL); tool.process.waitUntilExit() }
+        defer { kill(tool.pid, SIGKILL); tool.process.waitUntilExit(); tool.removeLogs() }
         let build = root.appendingPathComponent(".tutorial-cache/build")
         #expect(P.waitUntil(seconds: 120) {
             ((try? FileManager.default.contentsOfDirectory(atPath: build.path)) ?? []).contains { $0.hasPrefix("01-a-") }
