@@ -23,7 +23,9 @@ struct ChapterJobs {
         var todo: [Int] = []
         for (i, chapter) in chapters.enumerated() {
             let key = keys.key(for: chapter)
-            if !force, let cached = cache?.result(for: chapter.slug, key: key) {
+            // A chapter with errors of its own is not run, and never cached: its file
+            // may be fixed without its code changing.
+            if !force, chapter.diagnostics.isEmpty, let cached = cache?.result(for: chapter.slug, key: key) {
                 outcomes[i] = ChapterOutcome(chapter: chapter, result: cached, cached: true, seconds: 0)
                 observer.handle(.chapterFinished(slug: chapter.slug, failures: chapter.failures(of: cached).count, cached: true, seconds: 0))
             } else {
@@ -50,16 +52,36 @@ struct ChapterJobs {
                     return (i, ChapterOutcome(chapter: chapter, result: result, cached: false, seconds: seconds))
                 }
             }
-            while next < todo.count && next < max(jobs, 1) { start() }
+            var storeFailed = false
+            while next < todo.count && next < max(jobs, 1), Interruption.shared.signal == nil { start() }
             while let (i, outcome) = await group.next() {
                 outcomes[i] = outcome
-                if !outcome.result.isTransient {
-                    try? cache?.store(outcome.result, for: outcome.chapter.slug, key: keys.key(for: outcome.chapter))
+                if !outcome.result.isTransient, outcome.chapter.diagnostics.isEmpty,
+                   Interruption.shared.signal == nil, let cache {
+                    do {
+                        try cache.store(outcome.result, for: outcome.chapter.slug, key: keys.key(for: outcome.chapter))
+                    } catch {
+                        // Said once: the book is still right, later builds just rerun.
+                        if !storeFailed {
+                            storeFailed = true
+                            observer.handle(.warning("warning: cannot keep results in the cache, so later builds will run these chapters again: \(BookOutput.describe(error))"))
+                        }
+                    }
                 }
-                if next < todo.count { start() }
+                // After an interrupt, chapters not yet started do not start.
+                if next < todo.count, Interruption.shared.signal == nil { start() }
             }
         }
-        return outcomes.map { $0! }
+        return outcomes.enumerated().map { i, outcome in
+            outcome ?? ChapterOutcome(chapter: chapters[i], result: Self.notStarted(chapters[i]), cached: false, seconds: 0)
+        }
+    }
+
+    /// The result of a chapter an interrupt kept from starting.
+    static func notStarted(_ chapter: Chapter) -> ChapterResult {
+        .notRun(chapter, reason: "did not run: the build was interrupted",
+                failures: [RunFailure(kind: .program, message: "error: did not run: the build was interrupted")],
+                isTransient: true)
     }
 
     private static func onThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {

@@ -47,7 +47,7 @@ public struct ChapterRunner: Sendable {
             try fm.createDirectory(at: dir, withIntermediateDirectories: true)
             try ProgramSource.generate(for: chapter).write(to: source, atomically: true, encoding: .utf8)
         } catch {
-            return failed("error: cannot write its program in \(dir.path): \(error)")
+            return failed("error: cannot write its program in \(dir.path): \(BookOutput.describe(error))")
         }
 
         // Compile.
@@ -57,7 +57,7 @@ public struct ChapterRunner: Sendable {
         do {
             outcome = try ChapterCompiler(runtime: runtime).compile(source: source, sourceName: sourceName, output: program)
         } catch {
-            return failed("error: \(error)")
+            return failed("error: \(BookOutput.describe(error))")
         }
         let compileSeconds = Date().timeIntervalSince(compileStart)
         guard outcome.succeeded else {
@@ -100,10 +100,18 @@ public struct ChapterRunner: Sendable {
         environment["OPENBLAS_NUM_THREADS"] = "1"
         environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,registers=none,images=none,threads=crashed,limit=32,top=32,timeout=10s"
 
-        var collector = ResultCollector(chapter: chapter, limits: limits, onEvent: onEvent)
+        // The watchdog pipe ties the program to this process and carries the
+        // token of block messages; the program also stops itself a little after the
+        // chapter's limit, should this process be unable to.
+        let token = UUID().uuidString
+        environment[NotebookEnvironment.watchdogDescriptor] = String(NotebookEnvironment.watchdogDescriptorNumber)
+        environment[NotebookEnvironment.timeLimit] = String(limits.chapterSeconds + 5)
+
+        var collector = ResultCollector(chapter: chapter, limits: limits, token: token, onEvent: onEvent)
         let start = Date()
         let chapterDeadline = start.addingTimeInterval(limits.chapterSeconds)
-        let child = ChildProcess(executable: program.path, arguments: [], environment: environment, withChannel: true)
+        var child = ChildProcess(executable: program.path, arguments: [], environment: environment, withChannel: true)
+        child.watchdogLine = token
         let termination: ChildProcess.Termination
         do {
             termination = try child.run(deadline: {
@@ -113,7 +121,7 @@ public struct ChapterRunner: Sendable {
                 collector.receive(stream, bytes)
             }
         } catch {
-            return .notRun(chapter, reason: "did not run", failures: [RunFailure(kind: .program, message: "error: \(error)")],
+            return .notRun(chapter, reason: "did not run", failures: [RunFailure(kind: .program, message: "error: \(BookOutput.describe(error))")],
                            isTransient: true)
         }
         var result = collector.finish(termination, sourceName: sourceName,
