@@ -35,6 +35,10 @@ let package = Package(
         .systemLibrary(
             name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]),
+        // prctl, pidfd_open and waitid(WNOWAIT), which Swift cannot call directly: the tool
+        // and the runtime use them so nothing a chapter starts outlives the tool (imported
+        // implementation-only by the runtime, so chapter programs need no module map).
+        .systemLibrary(name: "CProcessControl", path: "Sources/CProcessControl"),
 
         // MARK: - Implementation
         .target(name: "NeuralEngine", dependencies: ["CBLAS", "CZlib"]),
@@ -43,11 +47,11 @@ let package = Package(
         .target(name: "Plotting", dependencies: ["CZlib"]),
         // What a chapter program and the book say to each other.
         .target(name: "NotebookProtocol"),
-        .target(name: "Notebook", dependencies: ["NotebookProtocol", "NeuralEngine", "Plotting"]),
+        .target(name: "Notebook", dependencies: ["NotebookProtocol", "NeuralEngine", "Plotting", "CProcessControl"]),
         .target(
             name: "Book",
             dependencies: [
-                "NotebookProtocol", "CCmark",
+                "NotebookProtocol", "CCmark", "CProcessControl",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Theme")]),

@@ -23,6 +23,8 @@ final class Channel: @unchecked Sendable {
     private var lastProgress = Date.distantPast
     /// Tests install a sink to see messages instead of a file descriptor.
     var sink: (@Sendable (NotebookMessage) -> Void)?
+    /// Put before the messages that mark where blocks begin and end (see `Watchdog`).
+    private let controlPrefix: Data?
 
     private init() {
         let env = ProcessInfo.processInfo.environment
@@ -30,6 +32,9 @@ final class Channel: @unchecked Sendable {
         textLimit = env[NotebookEnvironment.textLimit].flatMap { Int($0) } ?? RunLimits.defaultTextBytesPerBlock
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // A newline first, so that a partial line chapter code wrote to the channel
+        // itself cannot swallow the token.
+        controlPrefix = Watchdog.token.map { Data(("\n" + $0 + " ").utf8) }
     }
 
     func send(_ message: NotebookMessage) {
@@ -38,10 +43,12 @@ final class Channel: @unchecked Sendable {
         sendLocked(message)
     }
 
-    private func sendLocked(_ message: NotebookMessage) {
+    private func sendLocked(_ message: NotebookMessage, control: Bool = false) {
         if let sink { sink(message); return }
         guard let fd else { writeReadable(message); return }
-        guard var data = try? encoder.encode(message) else { return }
+        guard let json = try? encoder.encode(message) else { return }
+        var data = control ? controlPrefix ?? Data() : Data()
+        data.append(json)
         data.append(0x0A)
         data.withUnsafeBytes { raw in
             var offset = 0
@@ -86,14 +93,14 @@ final class Channel: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         textBytes = 0
         omittedBytes = 0
-        sendLocked(.blockStart(index: index))
+        sendLocked(.blockStart(index: index), control: true)
     }
 
     func blockEnd(_ index: Int) {
         lock.lock(); defer { lock.unlock() }
         if omittedBytes > 0 { sendLocked(.textCut(omittedBytes: omittedBytes)) }
         omittedBytes = 0
-        sendLocked(.blockEnd(index: index))
+        sendLocked(.blockEnd(index: index), control: true)
     }
 
     /// What a replicate held back, sent now in the order it was captured.

@@ -28,5 +28,5 @@ extension NotebookEnvironment {
     /// runs its replicates one at a time). Without it the program uses every core.
     public static let tokensDescriptor = "NOTEBOOK_TOKENS_FD"
     /// The descriptor the book opens the socket on.
-    public static let tokensDescriptorNumber: Int32 = 4
+    public static let tokensDescriptorNumber: Int32 = 5
 }

@@ -26,7 +26,7 @@ extension Tutorial {
 /// What `build` and `check` share: find the runtime, build with a progress display.
 enum BookCommand {
     static func build(_ book: BookOptions, checkLinks: Bool) async throws -> BuildReport {
-        RunningChildren.shared.stopChildrenOnInterrupt()
+        superviseChildren()
         let runtime: RuntimeLocation
         do { runtime = try RuntimeLocation.find() } catch {
             printError("error: \(error)")
@@ -42,7 +42,20 @@ enum BookCommand {
         } catch {
             progress.finish()
             printError("error: \(error)")
+            try exitIfInterrupted()
             throw ExitCode.failure
         }
+    }
+
+    /// Ctrl-C and SIGTERM stop the chapter programs and clean up; whatever the chapter
+    /// programs leave behind is adopted and ended.
+    static func superviseChildren() {
+        Interruption.shared.install()
+        RunningChildren.shared.adoptOrphans()
+    }
+
+    /// Exits with 128 + the signal if the tool was interrupted.
+    static func exitIfInterrupted() throws {
+        if let signal = Interruption.shared.signal { throw ExitCode(128 + signal) }
     }
 }

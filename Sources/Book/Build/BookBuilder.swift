@@ -45,12 +45,13 @@ public struct BookBuilder: Sendable {
         cache.sweepWorkDirectory()
 
         let source = try BookSource.load(directory: options.chapters, path: options.chaptersPath)
-        let keys = CacheKeyInputs.make(runtime: runtime, limits: options.limits)
+        let keys = CacheKeyInputs.make(runtime: runtime, limits: options.limits, cache: options.cache)
         let runner = ChapterRunner(runtime: runtime, limits: options.limits, workDirectory: cache.workDirectory)
         let jobserver = Jobserver(tokens: max(options.jobs, 1))
         let jobs = ChapterJobs(runner: runner, cache: cache, keys: keys, force: options.force, jobserver: jobserver)
         let usage = CPUUsage.start()
         let outcomes = await jobs.run(source.chapters, observer: observer)
+        try Self.stopIfInterrupted()
 
         let site = BookSite(source, results: outcomes.map(\.result))
         try BookOutput.replace(options.output, with: site, theme: options.themeDirectory,
@@ -62,6 +63,13 @@ public struct BookBuilder: Sendable {
         return report
     }
 
+    /// Throws if the tool was asked to stop (SIGINT, SIGTERM): the previous book stays.
+    static func stopIfInterrupted(_ consequence: String = "the book was not written; the previous one is untouched") throws {
+        if let signal = Interruption.shared.signal {
+            throw BookError.io("\(Interruption.name(signal)): \(consequence)")
+        }
+    }
+
     /// Pictures beside the chapters (for `![…](images/x.png)` in prose), by path relative
     /// to the chapters folder; they are copied to the same place in the output.
     static func images(in chapters: URL) -> [String] {
@@ -71,7 +79,12 @@ public struct BookBuilder: Sendable {
         while let path = enumerator.nextObject() as? String {
             let name = (path as NSString).lastPathComponent
             if name.hasPrefix(".") { enumerator.skipDescendants(); continue }
-            if extensions.contains((name as NSString).pathExtension.lowercased()) { found.append(path) }
+            // Only regular files (or links to them): copying a named pipe would wait forever.
+            var info = stat()
+            guard extensions.contains((name as NSString).pathExtension.lowercased()),
+                  stat(chapters.appendingPathComponent(path).path, &info) == 0, info.st_mode & S_IFMT == S_IFREG
+            else { continue }
+            found.append(path)
         }
         return found.sorted()
     }

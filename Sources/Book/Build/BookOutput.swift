@@ -38,6 +38,11 @@ enum BookOutput {
             throw BookError.io("cannot write the book to \(temporary.path): \(describe(error))")
         }
 
+        // An interrupt while the site was written: nothing is swapped in.
+        do { try BookBuilder.stopIfInterrupted() } catch {
+            removeOwned(temporary, stamp: .book)
+            throw error
+        }
         // The folder was checked before the build; check again, as it may have changed.
         let hadOutput = fm.fileExists(atPath: output.path)
         if hadOutput, !isOwned(output, stamp: .book) {

@@ -26,7 +26,9 @@ struct ChapterJobs {
         var todo: [Int] = []
         for (i, chapter) in chapters.enumerated() {
             let key = keys.key(for: chapter)
-            if !force, let cached = cache?.result(for: chapter.slug, key: key) {
+            // A chapter with errors of its own is not run, and never cached: its file
+            // may be fixed without its code changing.
+            if !force, chapter.diagnostics.isEmpty, let cached = cache?.result(for: chapter.slug, key: key) {
                 outcomes[i] = ChapterOutcome(chapter: chapter, result: cached, cached: true, seconds: 0)
                 observer.handle(.chapterFinished(slug: chapter.slug, failures: chapter.failures(of: cached).count, cached: true, seconds: 0))
             } else {
@@ -42,31 +44,54 @@ struct ChapterJobs {
         var runner = self.runner
         runner.jobserver = jobserver
         let jobserver = self.jobserver
-        await withTaskGroup(of: (Int, ChapterOutcome).self) { group in
+        await withTaskGroup(of: (Int, ChapterOutcome?).self) { group in
             for (n, i) in todo.enumerated() {
                 let chapter = chapters[i]
                 let rank = priority[n]
                 group.addTask { [runner] in
-                    let (result, seconds) = await Self.onThread { () -> (ChapterResult, Double) in
+                    let ran = await Self.onThread { () -> (ChapterResult, Double)? in
                         jobserver.acquire(priority: rank)
                         defer { jobserver.release() }
+                        // After an interrupt, chapters not yet started do not start.
+                        guard Interruption.shared.signal == nil else { return nil }
                         observer.handle(.chapterStarted(slug: chapter.slug))
                         let began = Date()
                         let result = runner.run(chapter) { observer.handle(.chapter(slug: chapter.slug, $0)) }
                         return (result, Date().timeIntervalSince(began))
                     }
+                    guard let (result, seconds) = ran else { return (i, nil) }
                     observer.handle(.chapterFinished(slug: chapter.slug, failures: chapter.failures(of: result).count, cached: false, seconds: seconds))
                     return (i, ChapterOutcome(chapter: chapter, result: result, cached: false, seconds: seconds))
                 }
             }
-            while let (i, outcome) = await group.next() {
+            var storeFailed = false
+            while let (i, finished) = await group.next() {
+                guard let outcome = finished else { continue }
                 outcomes[i] = outcome
-                if !outcome.result.isTransient {
-                    try? cache?.store(outcome.result, for: outcome.chapter.slug, key: keys.key(for: outcome.chapter))
+                if !outcome.result.isTransient, outcome.chapter.diagnostics.isEmpty,
+                   Interruption.shared.signal == nil, let cache {
+                    do {
+                        try cache.store(outcome.result, for: outcome.chapter.slug, key: keys.key(for: outcome.chapter))
+                    } catch {
+                        // Said once: the book is still right, later builds just rerun.
+                        if !storeFailed {
+                            storeFailed = true
+                            observer.handle(.warning("warning: cannot keep results in the cache, so later builds will run these chapters again: \(BookOutput.describe(error))"))
+                        }
+                    }
                 }
             }
         }
-        return outcomes.map { $0! }
+        return outcomes.enumerated().map { i, outcome in
+            outcome ?? ChapterOutcome(chapter: chapters[i], result: Self.notStarted(chapters[i]), cached: false, seconds: 0)
+        }
+    }
+
+    /// The result of a chapter an interrupt kept from starting.
+    static func notStarted(_ chapter: Chapter) -> ChapterResult {
+        .notRun(chapter, reason: "did not run: the build was interrupted",
+                failures: [RunFailure(kind: .program, message: "error: did not run: the build was interrupted")],
+                isTransient: true)
     }
 
     /// Start ranks: chapters that took longest last time first (a long chapter started

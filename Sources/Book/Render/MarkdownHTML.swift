@@ -123,13 +123,16 @@ struct MarkdownHTML {
         case .strong:
             html += "<strong>"; children(); html += "</strong>"
         case .link(let url, let title):
-            links.append(Self.pageURL(url))
-            html += "<a href=\"\(HTML.escape(Self.pageURL(url)))\""
+            // A URL that could run script is made empty (`URLSafety`).
+            let href = URLSafety.safe(Self.pageURL(url))
+            links.append(href)
+            html += "<a href=\"\(HTML.escape(href))\""
             if !title.isEmpty { html += " title=\"\(HTML.escape(title))\"" }
             html += ">"; children(); html += "</a>"
         case .image(let url, let title):
-            links.append(url)
-            html += "<img src=\"\(HTML.escape(url))\" alt=\"\(HTML.escape(math.restored(node.plainText)))\""
+            let src = URLSafety.safe(url)
+            links.append(src)
+            html += "<img src=\"\(HTML.escape(src))\" alt=\"\(HTML.escape(math.restored(node.plainText)))\""
             if !title.isEmpty { html += " title=\"\(HTML.escape(title))\"" }
             html += ">"
         }

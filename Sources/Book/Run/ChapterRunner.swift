@@ -52,7 +52,7 @@ public struct ChapterRunner: Sendable {
             try fm.createDirectory(at: dir, withIntermediateDirectories: true)
             try ProgramSource.generate(for: chapter).write(to: source, atomically: true, encoding: .utf8)
         } catch {
-            return failed("error: cannot write its program in \(dir.path): \(error)")
+            return failed("error: cannot write its program in \(dir.path): \(BookOutput.describe(error))")
         }
 
         // Compile.
@@ -62,7 +62,7 @@ public struct ChapterRunner: Sendable {
         do {
             outcome = try ChapterCompiler(runtime: runtime).compile(source: source, sourceName: sourceName, output: program)
         } catch {
-            return failed("error: \(error)")
+            return failed("error: \(BookOutput.describe(error))")
         }
         let compileSeconds = Date().timeIntervalSince(compileStart)
         guard outcome.succeeded else {
@@ -108,7 +108,14 @@ public struct ChapterRunner: Sendable {
         environment["OPENBLAS_NUM_THREADS"] = "1"
         environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,registers=none,images=none,threads=crashed,limit=32,top=32,timeout=10s"
 
-        // CPU budget (Jobserver.swift): the program asks for threads on fd 4 and the
+        // The watchdog pipe ties the program to this process and carries the
+        // token of block messages; the program also stops itself a little after the
+        // chapter's limit, should this process be unable to.
+        let token = UUID().uuidString
+        environment[NotebookEnvironment.watchdogDescriptor] = String(NotebookEnvironment.watchdogDescriptorNumber)
+        environment[NotebookEnvironment.timeLimit] = String(limits.chapterSeconds + 5)
+
+        // CPU budget (Jobserver.swift): the program asks for threads on fd 5 and the
         // builder takes back whatever it holds when it ends.
         var link: Jobserver.Link?
         if let jobserver {
@@ -118,10 +125,11 @@ public struct ChapterRunner: Sendable {
         }
         defer { link?.close() }
 
-        var collector = ResultCollector(chapter: chapter, limits: limits, onEvent: onEvent)
+        var collector = ResultCollector(chapter: chapter, limits: limits, token: token, onEvent: onEvent)
         let start = Date()
         let chapterDeadline = start.addingTimeInterval(limits.chapterSeconds)
         var child = ChildProcess(executable: program.path, arguments: [], environment: environment, withChannel: true)
+        child.watchdogLine = token
         child.tokenSocket = link.map { (child: $0.childEnd, parent: $0.parentEnd) }
         let termination: ChildProcess.Termination
         let cpuSeconds: Double
@@ -134,7 +142,7 @@ public struct ChapterRunner: Sendable {
                 collector.receive(stream, bytes)
             }
         } catch {
-            return .notRun(chapter, reason: "did not run", failures: [RunFailure(kind: .program, message: "error: \(error)")],
+            return .notRun(chapter, reason: "did not run", failures: [RunFailure(kind: .program, message: "error: \(BookOutput.describe(error))")],
                            isTransient: true)
         }
         var result = collector.finish(termination, sourceName: sourceName,
