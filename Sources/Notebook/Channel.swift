@@ -38,6 +38,7 @@ final class Channel: @unchecked Sendable {
     }
 
     func send(_ message: NotebookMessage) {
+        if let capture = Capture.current { capture.record(message); return }
         lock.lock(); defer { lock.unlock() }
         sendLocked(message)
     }
@@ -64,6 +65,7 @@ final class Channel: @unchecked Sendable {
 
     /// Printed text, counted against the block's limit.
     func sendText(_ text: String) {
+        if let capture = Capture.current { capture.recordText(text); return }
         lock.lock(); defer { lock.unlock() }
         let count = text.utf8.count
         if textBytes >= textLimit { omittedBytes += count; return }
@@ -101,8 +103,29 @@ final class Channel: @unchecked Sendable {
         sendLocked(.blockEnd(index: index), control: true)
     }
 
+    /// What a replicate held back, sent now in the order it was captured.
+    func replay(_ items: [Capture.Item]) {
+        for item in items {
+            switch item {
+            case .message(let message): send(message)
+            case .text(let text): sendText(text)
+            case .cut(let bytes):
+                lock.lock()
+                textBytes = textLimit
+                omittedBytes += bytes
+                lock.unlock()
+            }
+        }
+    }
+
     /// Progress is sent at most five times a second, and always when a loop finishes.
+    /// Inside a replicate it goes to the replicates' combined progress instead.
     func progress(_ update: ProgressUpdate) {
+        if let capture = Capture.current { capture.onProgress(update); return }
+        sendProgress(update)
+    }
+
+    func sendProgress(_ update: ProgressUpdate) {
         lock.lock(); defer { lock.unlock() }
         let now = Date()
         guard update.done >= update.total || now.timeIntervalSince(lastProgress) >= 0.2 else { return }

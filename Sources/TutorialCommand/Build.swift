@@ -13,7 +13,8 @@ extension Tutorial {
             let report = try await BookCommand.build(book, checkLinks: false)
             for line in report.failureLines { printError(line) }
             let cached = report.chapters.filter(\.cached).count
-            print("Built \(report.chapters.count) chapter(s) into \(book.outputDisplay)/ (\(cached) from cache).")
+            let usage = report.utilization.map { " \($0.description)." } ?? ""
+            print("Built \(report.chapters.count) chapter(s) into \(book.outputDisplay)/ (\(cached) from cache).\(usage)")
             if report.failed > 0 {
                 printError("\(report.failed) failure(s).")
                 throw ExitCode.failure

@@ -10,6 +10,8 @@ public struct BookBuilder: Sendable {
         public var output: URL
         public var cache: URL
         public var force = false
+        /// The CPU budget: threads working at once across the whole build (chapter
+        /// programs, their replicates, the compiler).
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         public var limits = RunLimits()
         public var themeDirectory: URL?
@@ -45,7 +47,9 @@ public struct BookBuilder: Sendable {
         let source = try BookSource.load(directory: options.chapters, path: options.chaptersPath)
         let keys = CacheKeyInputs.make(runtime: runtime, limits: options.limits, cache: options.cache)
         let runner = ChapterRunner(runtime: runtime, limits: options.limits, workDirectory: cache.workDirectory)
-        let jobs = ChapterJobs(runner: runner, cache: cache, keys: keys, force: options.force, jobs: options.jobs)
+        let jobserver = Jobserver(tokens: max(options.jobs, 1))
+        let jobs = ChapterJobs(runner: runner, cache: cache, keys: keys, force: options.force, jobserver: jobserver)
+        let usage = CPUUsage.start()
         let outcomes = await jobs.run(source.chapters, observer: observer)
         try Self.stopIfInterrupted()
 
@@ -53,7 +57,10 @@ public struct BookBuilder: Sendable {
         try BookOutput.replace(options.output, with: site, theme: options.themeDirectory,
                                images: Self.images(in: options.chapters), from: options.chapters)
         let broken = options.checkLinks ? LinkChecker.brokenLinks(in: site, output: options.output) : []
-        return BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
+        var report = BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
+        report.utilization = usage.finish(chapters: outcomes.filter { !$0.cached }.compactMap(\.result.cpuSeconds),
+                                          jobserver: jobserver)
+        return report
     }
 
     /// Throws if the tool was asked to stop (SIGINT, SIGTERM): the previous book stays.

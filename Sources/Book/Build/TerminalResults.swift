@@ -22,13 +22,18 @@ public struct TerminalResults: Sendable {
             return true
         }
         defer { work.remove() }
-        let runner = ChapterRunner(runtime: runtime, limits: limits, workDirectory: work.url)
+        // The one chapter gets every core: its program runs on one token and its
+        // replicates may take the rest.
+        let jobserver = Jobserver(tokens: ProcessInfo.processInfo.activeProcessorCount)
+        let runner = ChapterRunner(runtime: runtime, limits: limits, workDirectory: work.url, jobserver: jobserver)
         let progress = ConsoleProgress()
         progress.handle(.chapterStarted(slug: chapter.slug))
         let printer = Printer(self)
         let chapter = self.chapter
         let result: ChapterResult = await withCheckedContinuation { continuation in
             Thread {
+                jobserver.acquire()
+                defer { jobserver.release() }
                 continuation.resume(returning: runner.run(chapter) { event in
                     if case .item(let block, let item) = event {
                         progress.printAbove(printer.text(for: item, in: block))

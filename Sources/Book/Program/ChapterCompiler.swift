@@ -18,6 +18,8 @@ struct ChapterCompiler {
         /// into the chapter, else `(nil, nil, message)`.
         var errors: [(line: Int?, column: Int?, message: String)]
         var output: String
+        /// CPU seconds the compiler used.
+        var cpuSeconds: Double = 0
     }
 
     /// Flags are part of the cache key: results depend on them.
@@ -32,13 +34,13 @@ struct ChapterCompiler {
             "-Xlinker", "-rpath", "-Xlinker", runtime.binDirectory.path,
             "-o", output.path,
         ]
-        let (termination, text) = try ChildProcess.capture(swiftc, arguments,
-                                                           environment: ProcessInfo.processInfo.environment,
-                                                           timeout: 600)
+        let (termination, text, cpu) = try ChildProcess.captureMeasured(swiftc, arguments,
+                                                                        environment: ProcessInfo.processInfo.environment,
+                                                                        timeout: 600)
         let errors = Self.parseErrors(text, sourceName: sourceName)
         switch termination {
         case .exited(0):
-            return Outcome(succeeded: true, errors: [], output: text)
+            return Outcome(succeeded: true, errors: [], output: text, cpuSeconds: cpu)
         case .exited(let status):
             // Only errors in the chapter's own code are its outcome (and cached); a
             // compiler that fails otherwise (a full disk, a file deleted under it, a
@@ -46,7 +48,7 @@ struct ChapterCompiler {
             guard errors.contains(where: { $0.line != nil }) else {
                 throw BookError.io("the compiler failed (exit status \(status)) without naming a line of the chapter; it said:\n\(Self.tail(text))")
             }
-            return Outcome(succeeded: false, errors: errors, output: text)
+            return Outcome(succeeded: false, errors: errors, output: text, cpuSeconds: cpu)
         case .signalled(let signal):
             throw BookError.io("the compiler was stopped by \(signalName(signal)), not by anything in the chapter (the kernel sends SIGKILL when memory runs out); the next build tries again")
         case .timedOut:

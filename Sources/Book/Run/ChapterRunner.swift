@@ -20,9 +20,14 @@ public struct ChapterRunner: Sendable {
     public var limits: RunLimits
     /// Where programs are compiled (a fresh subfolder per run, removed afterwards).
     public var workDirectory: URL
+    /// The build's CPU budget, which the program's replicates draw extra threads from.
+    /// Without one the program uses every core, as when it is run by hand.
+    public var jobserver: Jobserver?
 
-    public init(runtime: RuntimeLocation, limits: RunLimits = RunLimits(), workDirectory: URL) {
+    public init(runtime: RuntimeLocation, limits: RunLimits = RunLimits(), workDirectory: URL,
+                jobserver: Jobserver? = nil) {
         self.runtime = runtime; self.limits = limits; self.workDirectory = workDirectory
+        self.jobserver = jobserver
     }
 
     /// Blocking: compiles and runs `chapter`. Never throws: every failure is a result.
@@ -61,12 +66,15 @@ public struct ChapterRunner: Sendable {
         }
         let compileSeconds = Date().timeIntervalSince(compileStart)
         guard outcome.succeeded else {
-            return compileFailure(chapter, outcome, seconds: compileSeconds)
+            var result = compileFailure(chapter, outcome, seconds: compileSeconds)
+            result.cpuSeconds = outcome.cpuSeconds
+            return result
         }
 
         // Run.
         var result = execute(chapter, program: program, sourceName: sourceName, onEvent: onEvent)
         result.compileSeconds = compileSeconds
+        result.cpuSeconds = outcome.cpuSeconds + (result.cpuSeconds ?? 0)
         return result
     }
 
@@ -107,17 +115,30 @@ public struct ChapterRunner: Sendable {
         environment[NotebookEnvironment.watchdogDescriptor] = String(NotebookEnvironment.watchdogDescriptorNumber)
         environment[NotebookEnvironment.timeLimit] = String(limits.chapterSeconds + 5)
 
+        // CPU budget (Jobserver.swift): the program asks for threads on fd 5 and the
+        // builder takes back whatever it holds when it ends.
+        var link: Jobserver.Link?
+        if let jobserver {
+            // Without a socket the program's replicates run one at a time.
+            link = try? jobserver.connect()
+            environment[NotebookEnvironment.tokensDescriptor] = link == nil ? "-1" : String(NotebookEnvironment.tokensDescriptorNumber)
+        }
+        defer { link?.close() }
+
         var collector = ResultCollector(chapter: chapter, limits: limits, token: token, onEvent: onEvent)
         let start = Date()
         let chapterDeadline = start.addingTimeInterval(limits.chapterSeconds)
         var child = ChildProcess(executable: program.path, arguments: [], environment: environment, withChannel: true)
         child.watchdogLine = token
+        child.tokenSocket = link.map { (child: $0.childEnd, parent: $0.parentEnd) }
         let termination: ChildProcess.Termination
+        let cpuSeconds: Double
         do {
-            termination = try child.run(deadline: {
+            (termination, cpuSeconds) = try child.runMeasured(deadline: {
                 let block = collector.blockDeadline(default: limits.blockSeconds)
                 return block.map { min($0, chapterDeadline) } ?? chapterDeadline
             }) { stream, bytes in
+                if stream == .tokens { link?.receive(bytes); return }
                 collector.receive(stream, bytes)
             }
         } catch {
@@ -127,6 +148,7 @@ public struct ChapterRunner: Sendable {
         var result = collector.finish(termination, sourceName: sourceName,
                                       chapterTimedOut: Date() >= chapterDeadline)
         result.runSeconds = Date().timeIntervalSince(start)
+        result.cpuSeconds = cpuSeconds
         return result
     }
 }

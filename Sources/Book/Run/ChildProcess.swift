@@ -6,8 +6,9 @@ import Glibc
 #endif
 
 /// Runs a program in its own process group and reads its output as it comes, with a
-/// deadline that the caller may move (per block), a channel on file descriptor 3 and a
-/// watchdog pipe on descriptor 4. Blocking: call it off Swift's cooperative pool.
+/// deadline that the caller may move (per block), a channel on file descriptor 3, a
+/// watchdog pipe on descriptor 4 and the CPU budget's socket on descriptor 5. Blocking:
+/// call it off Swift's cooperative pool.
 ///
 /// Every wait has an end. The program's end is seen (through a pidfd, without reaping
 /// it) even when it closed its output, or left a process holding the output open; a
@@ -29,6 +30,11 @@ struct ChildProcess {
     /// `Watchdog`); its write end stays here until the child is reaped, and closes with
     /// this process however it ends.
     var watchdogLine: String? = nil
+    /// The CPU budget's socket (`Jobserver.Link`): `child` becomes the program's fd 5 and
+    /// is closed here once the program has started (or could not be); what arrives on
+    /// `parent` is passed to `onData` as `.tokens`. The caller keeps `parent` and
+    /// closes it.
+    var tokenSocket: (child: Int32, parent: Int32)?
 
     enum Termination: Equatable {
         case exited(Int32)
@@ -39,7 +45,7 @@ struct ChildProcess {
         case interrupted
     }
 
-    enum Stream { case stdout, stderr, channel }
+    enum Stream { case stdout, stderr, channel, tokens }
 
     /// How long output is still read after the program ended (what it started is
     /// killed at once, but a pipe may hold unread bytes).
@@ -50,14 +56,28 @@ struct ChildProcess {
     /// Starts the program, calls `onData` with each chunk read (on this thread), and
     /// returns when it has ended. `deadline` is asked again after every chunk.
     func run(deadline: () -> Date?, onData: (Stream, UnsafeRawBufferPointer) -> Void) throws -> Termination {
+        try runMeasured(deadline: deadline, onData: onData).termination
+    }
+
+    /// `run`, also returning the CPU seconds (user and system, all threads) of the
+    /// program and of the children it waited for; 0 when it could not be reaped.
+    func runMeasured(deadline: () -> Date?,
+                     onData: (Stream, UnsafeRawBufferPointer) -> Void) throws -> (termination: Termination, cpuSeconds: Double) {
+        // The program's end of the budget socket closes once the program has it: the
+        // caller's end must see end-of-file when the program ends.
+        var tokenChildOpen = tokenSocket != nil
+        func closeTokenChild() { if tokenChildOpen, let tokenSocket { close(tokenSocket.child); tokenChildOpen = false } }
+        defer { closeTokenChild() }
         let pipes = try Pipes(channel: withChannel, watchdog: watchdogLine)
         defer { pipes.closeAll() }
         let pid = try spawn(pipes)
         pipes.closeChildEnds()
+        closeTokenChild()
         let pidfd = process_control_pidfd_open(pid)
         defer { if pidfd >= 0 { close(pidfd) } }
 
         var open = pipes.readEnds
+        if let tokenSocket { open.append((tokenSocket.parent, .tokens)) }
         var termination: Termination? = nil
         var endedAt: Date? = nil
         var killedAt: Date? = nil
@@ -123,15 +143,15 @@ struct ChildProcess {
         if endedAt == nil {
             // Killed, and it did not end within `killSeconds` (stuck in the kernel).
             _ = RunningChildren.shared.reap(pid, seconds: 0)
-            return termination ?? .timedOut
+            return (termination ?? .timedOut, 0)
         }
-        guard let status = RunningChildren.shared.reap(pid) else {
+        guard let (status, cpuSeconds) = RunningChildren.shared.reapMeasured(pid) else {
             throw BookError.io("cannot collect the exit status of \(executable) (process \(pid))")
         }
         RunningChildren.shared.reapOrphans()
-        if let termination { return termination }
-        if status & 0x7f == 0 { return .exited((status >> 8) & 0xff) }
-        return .signalled(status & 0x7f)
+        if let termination { return (termination, cpuSeconds) }
+        if status & 0x7f == 0 { return (.exited((status >> 8) & 0xff), cpuSeconds) }
+        return (.signalled(status & 0x7f), cpuSeconds)
     }
 
     /// Spawns the program in its own process group, with every signal's action reset to
@@ -143,6 +163,9 @@ struct ChildProcess {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         for (fd, target) in pipes.childEnds { posix_spawn_file_actions_adddup2(&actions, fd, target) }
+        if let tokenSocket {
+            posix_spawn_file_actions_adddup2(&actions, tokenSocket.child, NotebookEnvironment.tokensDescriptorNumber)
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -176,13 +199,21 @@ struct ChildProcess {
     /// Runs a program to completion and returns its combined output (bounded).
     static func capture(_ executable: String, _ arguments: [String], environment: [String: String],
                         timeout: Double, limit: Int = 1 << 20) throws -> (Termination, String) {
+        let (termination, text, _) = try captureMeasured(executable, arguments, environment: environment,
+                                                         timeout: timeout, limit: limit)
+        return (termination, text)
+    }
+
+    /// `capture`, also returning the CPU seconds the program used.
+    static func captureMeasured(_ executable: String, _ arguments: [String], environment: [String: String],
+                                timeout: Double, limit: Int = 1 << 20) throws -> (Termination, String, cpuSeconds: Double) {
         var output = Data()
         let child = ChildProcess(executable: executable, arguments: arguments, environment: environment)
         let end = Date().addingTimeInterval(timeout)
-        let termination = try child.run(deadline: { end }) { _, bytes in
+        let (termination, cpu) = try child.runMeasured(deadline: { end }) { _, bytes in
             if output.count < limit { output.append(contentsOf: bytes.prefix(limit - output.count)) }
         }
-        return (termination, String(decoding: output, as: UTF8.self))
+        return (termination, String(decoding: output, as: UTF8.self), cpu)
     }
 }
 

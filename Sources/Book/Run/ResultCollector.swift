@@ -66,6 +66,9 @@ struct ResultCollector {
             }
         case .stdout:
             appendText(String(decoding: bytes, as: UTF8.self))
+        case .tokens:
+            // The CPU budget's bytes go to the jobserver, not to the results.
+            break
         case .stderr:
             stderrTail.append(contentsOf: bytes)
             if stderrTail.count > limits.stderrBytes {

@@ -31,15 +31,26 @@ public final class RunningChildren: @unchecked Sendable {
     /// `seconds`; a child that has not ended by then (stuck in the kernel) stays in the
     /// set and is reaped by a later `reapOrphans`.
     func reap(_ pid: pid_t, seconds: Double = 10) -> Int32? {
+        reapMeasured(pid, seconds: seconds)?.status
+    }
+
+    /// `reap`, also returning the CPU seconds (user and system, all threads) the child
+    /// and the children it waited for used, from `wait4`.
+    func reapMeasured(_ pid: pid_t, seconds: Double = 10) -> (status: Int32, cpuSeconds: Double)? {
         let end = Date().addingTimeInterval(seconds)
         var status: Int32 = 0
+        var usage = rusage()
         while true {
             lock.lock()
-            let done = waitpid(pid, &status, WNOHANG)
+            let done = wait4(pid, &status, WNOHANG, &usage)
             let failed = done < 0 && errno != EINTR
             if done == pid || failed { running.remove(pid) }
             lock.unlock()
-            if done == pid { return status }
+            if done == pid {
+                let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                    + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+                return (status, cpu)
+            }
             if failed || Date() >= end { return nil }
             usleep(5_000)
         }
