@@ -196,10 +196,14 @@ def main():
 
         # A compile error: the overlay over the last good results; then the fix.
         wait_until(tab, "document.readyState === 'complete'", "the page to settle", timeout=10)
+        tab.evaluate("window.servedBeforeTheError = true")
         server.edit("var total = 0\n", 'var total = 0\nlet broken: Int = "text"\n')
         wait_until(tab, "document.querySelector('.serve-overlay')", "the failure overlay")
-        overlay = tab.evaluate("document.querySelector('.serve-overlay').innerText")
+        time.sleep(0.5)
+        overlay = tab.evaluate("(document.querySelector('.serve-overlay') || {}).innerText || ''")
         link = tab.evaluate("(document.querySelector('.serve-failure-link') || {}).hash")
+        if tab.evaluate("window.servedBeforeTheError") is not True:
+            failures.append("the page reloaded for the failure, though the page served had not changed")
         if "chapters/01-sums.md:9:" not in overlay:
             failures.append(f"the overlay does not name chapters/01-sums.md:9: {overlay!r}")
         if link != "#block-1":

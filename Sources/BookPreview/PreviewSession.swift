@@ -194,8 +194,8 @@ final class PreviewSession: @unchecked Sendable {
             return
         }
         writtenLayout = layout
-        let changed = Set(pages.keys).union(before.keys).filter { pages[$0] != before[$0] }.sorted()
-        if !before.isEmpty, !changed.isEmpty { settings.log("updated \(changed.joined(separator: ", "))") }
+        let rewritten = Set(pages.keys).union(before.keys).filter { pages[$0] != before[$0] }.sorted()
+        if !before.isEmpty, !rewritten.isEmpty { settings.log("updated \(rewritten.joined(separator: ", "))") }
 
         let failing = zip(shownSource.chapters, results).map { !pipeline.failures(of: $0, result: $1).isEmpty }
         lock.lock()
@@ -210,6 +210,11 @@ final class PreviewSession: @unchecked Sendable {
                 good[file] = previous
             }
         }
+        // Pages reload when what is served changed, not what was written: a failing
+        // chapter's page still serves its last good version.
+        let changed = Set(pages.keys).union(before.keys).filter {
+            (good[$0] ?? pages[$0]) != (lastGoodPages[$0] ?? before[$0])
+        }.sorted()
         lastGoodPages = good
         generation += 1
         problem = nil
