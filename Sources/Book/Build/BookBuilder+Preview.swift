@@ -14,6 +14,7 @@ extension BookBuilder {
         let cache = ResultCache(directory: options.cache)
         let lock = try await BookLock.acquire(in: options.cache, purpose: purpose, prepare: cache.prepare,
                                               waiting: waiting)
+        // Another build may have changed them while this one waited.
         do { try folders.check() } catch { lock.release(); throw error }
         BookOutput.sweepLeftovers(of: options.output)
         cache.sweepWorkDirectory()
