@@ -63,13 +63,17 @@ extension BookBuilder {
         return rewritten
     }
 
-    /// This build's cache, cache keys and runner, for one chapter at a time.
+    /// This build's cache, cache keys and runner, for one chapter at a time, under a
+    /// CPU budget of `options.jobs` tokens as `build()` has.
     public func cachedRunner() -> CachedChapterRunner {
         let cache = ResultCache(directory: options.cache)
+        let jobserver = Jobserver(tokens: max(options.jobs, 1))
         return CachedChapterRunner(
-            runner: ChapterRunner(runtime: runtime, limits: options.limits, workDirectory: cache.workDirectory),
+            runner: ChapterRunner(runtime: runtime, limits: options.limits, workDirectory: cache.workDirectory,
+                                  jobserver: jobserver),
             cache: cache,
-            keys: CacheKeyInputs.make(runtime: runtime, limits: options.limits))
+            keys: CacheKeyInputs.make(runtime: runtime, limits: options.limits, cache: options.cache),
+            jobserver: jobserver)
     }
 }
 
@@ -80,6 +84,7 @@ public struct CachedChapterRunner: Sendable {
     let runner: ChapterRunner
     let cache: ResultCache
     let keys: CacheKeyInputs
+    let jobserver: Jobserver
 
     /// What the chapter's results depend on (its code, options, runtime, datasets):
     /// two versions of a chapter with the same key have the same results.
@@ -96,9 +101,12 @@ public struct CachedChapterRunner: Sendable {
     }
 
     /// Blocking: compiles and runs the chapter and stores its result (unless it is
-    /// transient, like a timeout). Nil when cancelled: nothing is stored then.
+    /// transient, like a timeout). Nil when cancelled: nothing is stored then. The
+    /// program runs on one token of the budget; its replicates may take the others.
     public func run(_ chapter: Chapter, cancellation: RunCancellation,
                     onEvent: @escaping @Sendable (RunEvent) -> Void) -> ChapterResult? {
+        jobserver.acquire()
+        defer { jobserver.release() }
         guard let result = runner.run(chapter, cancellation: cancellation, onEvent: onEvent) else { return nil }
         if !result.isTransient {
             try? cache.store(result, for: chapter.slug, key: keys.key(for: chapter))
