@@ -93,6 +93,13 @@ public struct ResultCache: Sendable {
     /// holding the lock.
     func sweepWorkDirectory() {
         let fm = FileManager.default
+        // Caches a killed `clean` had moved aside (`.NAME.removing-*`, tagged).
+        let parent = directory.deletingLastPathComponent()
+        let prefix = ".\(directory.lastPathComponent).removing-"
+        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            let aside = parent.appendingPathComponent(name)
+            if FolderStamp.cache.isPresent(in: aside) { try? fm.removeItem(at: aside) }
+        }
         for name in (try? fm.contentsOfDirectory(atPath: workDirectory.path)) ?? [] {
             try? fm.removeItem(at: workDirectory.appendingPathComponent(name))
         }
