@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // The theme's page templates: the whole Mustache language for theme authors.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The preview server of `tutorial serve`: small, async/await, no further packages.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // MARK: - C shims
@@ -35,6 +37,10 @@ let package = Package(
         .systemLibrary(
             name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]),
+        // prctl, pidfd_open and waitid(WNOWAIT), which Swift cannot call directly: the tool
+        // and the runtime use them so nothing a chapter starts outlives the tool (imported
+        // implementation-only by the runtime, so chapter programs need no module map).
+        .systemLibrary(name: "CProcessControl", path: "Sources/CProcessControl"),
 
         // MARK: - Implementation
         .target(name: "NeuralEngine", dependencies: ["CBLAS", "CZlib"]),
@@ -43,18 +49,25 @@ let package = Package(
         .target(name: "Plotting", dependencies: ["CZlib"]),
         // What a chapter program and the book say to each other.
         .target(name: "NotebookProtocol"),
-        .target(name: "Notebook", dependencies: ["NotebookProtocol", "NeuralEngine", "Plotting"]),
+        .target(name: "Notebook", dependencies: ["NotebookProtocol", "NeuralEngine", "Plotting", "CProcessControl"]),
         .target(
             name: "Book",
             dependencies: [
-                "NotebookProtocol", "CCmark",
+                "NotebookProtocol", "CCmark", "CProcessControl",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Theme")]),
+        // `tutorial serve`: watches the chapters, rebuilds what changed, serves the book
+        // with live progress. Book's public API only.
+        .target(
+            name: "BookPreview",
+            dependencies: ["Book", .product(name: "FlyingFox", package: "FlyingFox")],
+            resources: [.copy("Client")]),
         .executableTarget(
             name: "TutorialCommand",
             dependencies: [
                 "Book",
+                "BookPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "EngineBench", dependencies: ["NeuralEngine"]),
@@ -64,6 +77,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CZlib"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NotebookProtocol"]),
         .testTarget(name: "BookTests", dependencies: ["Book"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BookPreviewTests", dependencies: ["BookPreview"]),
         .testTarget(
             name: "TutorialTests", dependencies: ["Book"], resources: [.copy("Fixtures")]),
     ]

@@ -23,6 +23,8 @@ final class Channel: @unchecked Sendable {
     private var lastProgress = Date.distantPast
     /// Tests install a sink to see messages instead of a file descriptor.
     var sink: (@Sendable (NotebookMessage) -> Void)?
+    /// Put before the messages that mark where blocks begin and end (see `Watchdog`).
+    private let controlPrefix: Data?
 
     private init() {
         let env = ProcessInfo.processInfo.environment
@@ -30,17 +32,23 @@ final class Channel: @unchecked Sendable {
         textLimit = env[NotebookEnvironment.textLimit].flatMap { Int($0) } ?? RunLimits.defaultTextBytesPerBlock
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // A newline first, so that a partial line chapter code wrote to the channel
+        // itself cannot swallow the token.
+        controlPrefix = Watchdog.token.map { Data(("\n" + $0 + " ").utf8) }
     }
 
     func send(_ message: NotebookMessage) {
+        if let capture = Capture.current { capture.record(message); return }
         lock.lock(); defer { lock.unlock() }
         sendLocked(message)
     }
 
-    private func sendLocked(_ message: NotebookMessage) {
+    private func sendLocked(_ message: NotebookMessage, control: Bool = false) {
         if let sink { sink(message); return }
         guard let fd else { writeReadable(message); return }
-        guard var data = try? encoder.encode(message) else { return }
+        guard let json = try? encoder.encode(message) else { return }
+        var data = control ? controlPrefix ?? Data() : Data()
+        data.append(json)
         data.append(0x0A)
         data.withUnsafeBytes { raw in
             var offset = 0
@@ -57,6 +65,7 @@ final class Channel: @unchecked Sendable {
 
     /// Printed text, counted against the block's limit.
     func sendText(_ text: String) {
+        if let capture = Capture.current { capture.recordText(text); return }
         lock.lock(); defer { lock.unlock() }
         let count = text.utf8.count
         if textBytes >= textLimit { omittedBytes += count; return }
@@ -84,18 +93,39 @@ final class Channel: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         textBytes = 0
         omittedBytes = 0
-        sendLocked(.blockStart(index: index))
+        sendLocked(.blockStart(index: index), control: true)
     }
 
     func blockEnd(_ index: Int) {
         lock.lock(); defer { lock.unlock() }
         if omittedBytes > 0 { sendLocked(.textCut(omittedBytes: omittedBytes)) }
         omittedBytes = 0
-        sendLocked(.blockEnd(index: index))
+        sendLocked(.blockEnd(index: index), control: true)
+    }
+
+    /// What a replicate held back, sent now in the order it was captured.
+    func replay(_ items: [Capture.Item]) {
+        for item in items {
+            switch item {
+            case .message(let message): send(message)
+            case .text(let text): sendText(text)
+            case .cut(let bytes):
+                lock.lock()
+                textBytes = textLimit
+                omittedBytes += bytes
+                lock.unlock()
+            }
+        }
     }
 
     /// Progress is sent at most five times a second, and always when a loop finishes.
+    /// Inside a replicate it goes to the replicates' combined progress instead.
     func progress(_ update: ProgressUpdate) {
+        if let capture = Capture.current { capture.onProgress(update); return }
+        sendProgress(update)
+    }
+
+    func sendProgress(_ update: ProgressUpdate) {
         lock.lock(); defer { lock.unlock() }
         let now = Date()
         guard update.done >= update.total || now.timeIntervalSince(lastProgress) >= 0.2 else { return }

@@ -80,10 +80,10 @@ private func compare(_ claim: String, _ passed: Bool, _ value: Any, _ relation: 
                                  : "got \(show(value)), expected \(relation) \(show(bound))", file: file, line: line)
 }
 
-private func show(_ value: Any) -> String { NumberFormat.describe(value).text }
+func show(_ value: Any) -> String { NumberFormat.describe(value).text }
 
-private func record(_ claim: String, _ passed: Bool, _ detail: String?, file: String, line: Int) -> Bool {
+func record(_ claim: String, _ passed: Bool, _ detail: String?, file: String, line: Int, seeds: Int = 1) -> Bool {
     Channel.shared.send(.expectation(ExpectationOutcome(claim: claim, passed: passed, detail: detail,
-                                                        file: file, line: line)))
+                                                        file: file, line: line, seeds: seeds)))
     return passed
 }

@@ -1,10 +1,13 @@
 /// One row of a legend: a swatch and its label.
 struct LegendItem {
     enum Swatch {
-        case line(dashed: Bool, marker: Marker)
+        /// A line; `band`: over a shaded strip, for a curve drawn with a band.
+        case line(dashed: Bool, marker: Marker, band: Bool = false)
         case marker(Marker)
         /// A filled box, drawn at the opacity the chart's bars have.
         case box(opacity: Double)
+        /// A strip shaded as a line chart's bands are.
+        case shade
     }
     var label: String
     var color: PlotColor
@@ -90,7 +93,11 @@ struct LegendBox {
 
     func drawSwatch(_ item: LegendItem, into canvas: inout Canvas, x: Double, cy: Double) {
         switch item.swatch {
-        case let .line(dashed, marker):
+        case let .line(dashed, marker, band):
+            if band {
+                canvas.rect(Rect(x: x, y: cy - 5, width: swatchWidth, height: 10),
+                            attributes: item.color.attributes(stroke: false) + " fill-opacity=\".2\"")
+            }
             var p = PathBuilder()
             p.move(x, cy); p.line(x + swatchWidth, cy)
             canvas.path(p.data, attributes: "\(item.color.attributes(stroke: true)) fill=\"none\" stroke-width=\"2\""
@@ -98,6 +105,9 @@ struct LegendBox {
             marker.draw(at: [(x + swatchWidth / 2, cy)], size: 6, color: item.color, into: &canvas)
         case let .marker(marker):
             marker.draw(at: [(x + swatchWidth / 2, cy)], size: 7, color: item.color, into: &canvas)
+        case .shade:
+            canvas.rect(Rect(x: x, y: cy - 5, width: swatchWidth, height: 10),
+                        attributes: item.color.attributes(stroke: false) + " fill-opacity=\".2\"")
         case .box(let opacity):
             canvas.rect(Rect(x: x + 3, y: cy - 5, width: swatchWidth - 6, height: 10),
                         attributes: item.color.attributes(stroke: false, extraClass: opacity < 0.5 ? "ov" : nil)

@@ -18,7 +18,8 @@ extension Tutorial {
             let report = try await BookCommand.build(book, checkLinks: false, pdf: pdf)
             for line in report.failureLines { printError(line) }
             let cached = report.chapters.filter(\.cached).count
-            print("Built \(report.chapters.count) chapter(s) into \(book.outputDisplay)/ (\(cached) from cache).")
+            let usage = report.utilization.map { " \($0.description)." } ?? ""
+            print("Built \(report.chapters.count) chapter(s) into \(book.outputDisplay)/ (\(cached) from cache).\(usage)")
             if let outcome = report.pdf { print(PDF.summary(outcome)) }
             if let error = report.pdfError { printError("error: \(error)") }
             if report.failed > 0 { printError("\(report.failed) failure(s).") }
@@ -30,7 +31,7 @@ extension Tutorial {
 /// What `build` and `check` share: find the runtime, build with a progress display.
 enum BookCommand {
     static func build(_ book: BookOptions, checkLinks: Bool, pdf: Bool = false) async throws -> BuildReport {
-        RunningChildren.shared.stopChildrenOnInterrupt()
+        superviseChildren()
         let runtime: RuntimeLocation
         do { runtime = try RuntimeLocation.find() } catch {
             printError("error: \(error)")
@@ -47,7 +48,20 @@ enum BookCommand {
         } catch {
             progress.finish()
             printError("error: \(error)")
+            try exitIfInterrupted()
             throw ExitCode.failure
         }
+    }
+
+    /// Ctrl-C and SIGTERM stop the chapter programs and clean up; whatever the chapter
+    /// programs leave behind is adopted and ended.
+    static func superviseChildren() {
+        Interruption.shared.install()
+        RunningChildren.shared.adoptOrphans()
+    }
+
+    /// Exits with 128 + the signal if the tool was interrupted.
+    static func exitIfInterrupted() throws {
+        if let signal = Interruption.shared.signal { throw ExitCode(128 + signal) }
     }
 }

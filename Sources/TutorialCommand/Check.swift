@@ -26,6 +26,7 @@ extension Tutorial {
                 printError(report.closingLine)
             } else {
                 for line in report.failureLines { print("✗ " + line) }
+                if let usage = report.utilization { print(usage.description) }
                 print(report.closingLine)
             }
             if report.failed > 0 { throw ExitCode.failure }

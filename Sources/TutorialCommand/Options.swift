@@ -21,7 +21,7 @@ struct BookOptions: ParsableArguments {
     @Flag(help: "Run every chapter again (and print the PDF again), ignoring cached results.")
     var force = false
 
-    @Option(help: "How many chapters compile and run at once (default: the number of cores).")
+    @Option(help: "The CPU budget: how many threads compile and run chapters at once, replicates included (default: the number of cores).")
     var jobs: Int?
 
     @Option(help: "A theme folder whose files override the built-in templates, CSS and JS.")

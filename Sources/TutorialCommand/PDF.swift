@@ -19,12 +19,13 @@ extension Tutorial {
         @OptionGroup var book: BookOptions
 
         func run() async throws {
-            RunningChildren.shared.stopChildrenOnInterrupt()
+            BookCommand.superviseChildren()
             do {
                 let outcome = try await BookPDF.make(for: book.folders, options: book.pdfOptions()) { printError($0) }
                 print(Self.summary(outcome))
             } catch {
                 printError("error: \(error)")
+                try BookCommand.exitIfInterrupted()
                 throw ExitCode.failure
             }
         }

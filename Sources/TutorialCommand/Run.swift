@@ -13,7 +13,9 @@ extension Tutorial {
         @Option(help: "The folder of chapters.")
         var chapters = "chapters"
 
-        @Option(help: "Where figures are written as SVG files (default: a folder under the system's temporary folder).")
+        @Option(help: ArgumentHelp(
+            "Where figures are written as SVG files (default: a folder under the system's temporary folder).",
+            discussion: "It must be absent, empty or a folder `tutorial run` wrote (it carries a .tutorial-figures stamp); the previous run's figure-*.svg files there are replaced, nothing else is touched."))
         var figures: String?
 
         func run() async throws {
@@ -26,11 +28,18 @@ extension Tutorial {
                 printError("error: \(error)")
                 throw ExitCode.failure
             }
-            RunningChildren.shared.stopChildrenOnInterrupt()
+            BookCommand.superviseChildren()
             let figureDirectory = URL(fileURLWithPath: figures
-                ?? (NSTemporaryDirectory() + "tutorial-figures/" + loaded.slug))
+                ?? (NSTemporaryDirectory() + "tutorial-figures-\(getuid())/" + loaded.slug))
+            do {
+                try FigureFolder.prepare(figureDirectory, chapters: URL(fileURLWithPath: chapters))
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
             let printer = TerminalResults(chapter: loaded, figureDirectory: figureDirectory)
             let failed = await printer.run(runtime: runtime)
+            try BookCommand.exitIfInterrupted()
             if failed { throw ExitCode.failure }
         }
     }

@@ -49,6 +49,40 @@ import Testing
         #expect(keys.key(for: plain) != otherRuntime.key(for: plain))
         let otherData = CacheKeyInputs(runtimeFingerprint: "r", datasetFingerprint: "d2", limits: RunLimits())
         #expect(keys.key(for: plain) != otherData.key(for: plain))
+        var otherCompiler = keys
+        otherCompiler.compilerFingerprint = "Swift version 6.4"
+        #expect(keys.key(for: plain) != otherCompiler.key(for: plain))
+        var otherBLAS = keys
+        otherBLAS.blasFingerprint = "OpenBLAS 0.3.30"
+        #expect(keys.key(for: plain) != otherBLAS.key(for: plain))
+    }
+
+    /// The key names the BLAS library the chapter programs load and its build.
+    @Test func theBLASLibraryIsFingerprinted() {
+        let blas = ToolchainFingerprint.blas(environment: [:])
+        #expect(blas.contains("libopenblas"), "\(blas)")
+        #expect(blas.contains("OpenBLAS"), "\(blas)")
+        #expect(ToolchainFingerprint.blas(environment: ["OPENBLAS_CORETYPE": "Haswell"]) != blas)
+    }
+
+    /// The compiler is asked its version once, and again when its binary changes.
+    @Test func theCompilersVersionIsAskedOncePerBinary() throws {
+        let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("compiler-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let swiftc = dir.appendingPathComponent("swiftc"), asked = dir.appendingPathComponent("asked")
+        try "#!/bin/sh\necho x >> \(asked.path)\necho \"Swift version 9.9 (fake)\"\n".write(to: swiftc, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: swiftc.path)
+        let memo = dir.appendingPathComponent("compiler")
+        let first = ToolchainFingerprint.compiler(swiftc: swiftc.path, memo: memo)
+        #expect(first.contains("Swift version 9.9 (fake)"))
+        #expect(ToolchainFingerprint.compiler(swiftc: swiftc.path, memo: memo) == first)
+        #expect(try String(contentsOf: asked, encoding: .utf8) == "x\n")
+        // A new compiler at the same place: asked again, and a different key.
+        try "#!/bin/sh\necho x >> \(asked.path)\necho \"Swift version 9.10 (fake)\"\n".write(to: swiftc, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: swiftc.path)
+        let second = ToolchainFingerprint.compiler(swiftc: swiftc.path, memo: memo)
+        #expect(second.contains("Swift version 9.10 (fake)"))
+        #expect(try String(contentsOf: asked, encoding: .utf8) == "x\nx\n")
     }
 
     @Test func corruptEntryIsDiscarded() throws {

@@ -106,3 +106,16 @@ extension FailureTests {
         #expect(message.contains("matmul: inner dimensions differ (2×3 · 2×3)"))
     }
 }
+
+extension FailureTests {
+    /// `-O` drops a standard `precondition`'s message; chapter code's keeps it, at its line.
+    @Test func preconditionInChapterCodeKeepsItsMessage() async throws {
+        let b = try await blocks("09-precondition.md")
+        #expect(b.map(\.status) == [.failed])
+        let message = try #require(try await failures("09-precondition.md").first)
+        #expect(message.hasPrefix("chapters/09-precondition.md:5:"), "\(message)")
+        #expect(message.hasSuffix("error: Fatal error: precondition failed: n must be even, got 3"), "\(message)")
+        let html = try await SharedBuilds.failures.value.page("09-precondition")
+        #expect(html.contains("<pre class=\"output\">2\n</pre>"))
+    }
+}

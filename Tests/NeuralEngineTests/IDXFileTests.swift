@@ -99,4 +99,35 @@ import Testing
         #expect(MNIST.directory() == "/from/env")
         #expect(MNIST.directory("/arg") == "/arg")
     }
+
+    /// A header promising 15 GB in a file of a few bytes is a corrupt file, found from
+    /// the file's length before any memory is asked for.
+    @Test(arguments: [false, true])
+    func aHeaderPromisingMoreThanTheFileHoldsIsRefusedBeforeAllocating(compressed: Bool) throws {
+        let dir = try Self.temporaryDirectory()
+        let path = dir + "/huge"
+        // 60000 × 1000 × 250 unsigned bytes, then four of them.
+        let bytes: [UInt8] = [0, 0, 0x08, 3, 0, 0, 0xEA, 0x60, 0, 0, 0x03, 0xE8, 0, 0, 0, 0xFA, 1, 2, 3, 4]
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        if compressed { try Self.gzip(path) }
+        do {
+            _ = try IDXFile.read(path: path)
+            Issue.record("a header promising 15 GB was accepted")
+        } catch let error as EngineError {
+            #expect(error.description.contains("truncated: dimensions [60000, 1000, 250] need 15000000000 data bytes"), "\(error)")
+        }
+    }
+
+    /// Replaces the file at `path` by its gzip-compressed form.
+    static func gzip(_ path: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-c", path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try data.write(to: URL(fileURLWithPath: path))
+    }
 }

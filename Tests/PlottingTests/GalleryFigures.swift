@@ -26,6 +26,7 @@ enum Gallery {
         list.append(("line-loss-log", lossCurves()))
         list.append(("line-activations", activations()))
         list.append(("line-gaps-markers", gapsAndMarkers()))
+        list.append(("line-bands-seeds", seedBands()))
         list.append(("line-many-series-korean", randomSearch()))
         list.append(("scatter-classes", scatter()))
         list.append(("histogram-single", histogram()))
@@ -54,6 +55,27 @@ enum Gallery {
             chart.add(series: name, x: xs, y: ys)
         }
         chart.addHorizontalLine(at: log(10), label: "ln 10 (chance)")
+        return chart
+    }
+
+    /// Test accuracy per epoch, mean of 5 seeds with the 95 % interval of the mean
+    /// (t = 2.776 for 4 degrees of freedom), as `replicate` gives it.
+    static func seedBands() -> LineChart {
+        var rng = SplitMix64(seed: 7)
+        var chart = LineChart(title: "Test accuracy, 5 seeds", xLabel: "epoch", yLabel: "accuracy", id: "gallery-bands")
+        for (name, ceiling, spread) in [("no dropout", 0.86, 0.012), ("dropout 0.2", 0.875, 0.006)] {
+            let epochs = Array(1...30)
+            let runs = (0..<5).map { _ in
+                epochs.map { ceiling * (1 - exp(-Double($0) / 4)) + spread * rng.normal() }
+            }
+            let mean = epochs.indices.map { i in runs.map { $0[i] }.reduce(0, +) / 5 }
+            let half = epochs.indices.map { i -> Double in
+                let s = (runs.map { ($0[i] - mean[i]) * ($0[i] - mean[i]) }.reduce(0, +) / 4).squareRoot()
+                return 2.776 * s / 5.0.squareRoot()
+            }
+            chart.add(series: name, x: epochs, y: mean, lower: zip(mean, half).map { $0 - $1 },
+                      upper: zip(mean, half).map { $0 + $1 }, band: "95 % interval of the mean, 5 seeds")
+        }
         return chart
     }
 

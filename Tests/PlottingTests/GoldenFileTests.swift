@@ -13,6 +13,15 @@ import Testing
         line.add(series: "train", x: [1, 2, 3, 4, 5], y: [2.3, 0.9, 0.4, 0.2, 0.12], marker: .circle)
         line.add(series: "test", x: [1, 2, 3, 4, 5], y: [2.3, 1.1, 0.7, 0.6, 0.62], dashed: true)
 
+        var band = LineChart(title: "Loss over 5 seeds", xLabel: "update", yLabel: "loss", width: 400, height: 260,
+                             id: "golden-band")
+        band.add(series: "SGD", x: [0, 100, 200, 300, 400], y: [2.3, 1.2, 0.8, 0.62, 0.55],
+                 lower: [2.25, 1.05, 0.7, 0.55, 0.47], upper: [2.35, 1.35, 0.9, 0.69, 0.63],
+                 band: "95 % interval of the mean, 5 seeds")
+        band.add(series: "Adam", x: [0, 100, 200, 300, 400], y: [2.3, 0.7, 0.45, 0.38, 0.35],
+                 lower: [2.26, 0.62, 0.41, 0.35, 0.31], upper: [2.34, 0.78, 0.49, 0.41, 0.39],
+                 band: "95 % interval of the mean, 5 seeds")
+
         var hist = Histogram(title: "Activations", xLabel: "value", bins: 8, range: 0...1, width: 360, height: 240,
                              id: "golden-hist")
         hist.add(values: [0.05, 0.1, 0.12, 0.3, 0.45, 0.5, 0.52, 0.55, 0.7, 0.95, 0.97])
@@ -30,7 +39,7 @@ import Testing
 
         let confusion = HeatMap.confusionMatrix([[9, 1, 0], [2, 7, 1], [0, 3, 7]], classNames: ["cat", "dog", "고양이"],
                                                 id: "golden-confusion")
-        return [("line-log", line), ("histogram", hist), ("contour-path", contour), ("bars", bars),
+        return [("line-log", line), ("line-band", band), ("histogram", hist), ("contour-path", contour), ("bars", bars),
                 ("confusion", confusion)]
     }()
 

@@ -10,6 +10,8 @@ public struct BookBuilder: Sendable {
         public var output: URL
         public var cache: URL
         public var force = false
+        /// The CPU budget: threads working at once across the whole build (chapter
+        /// programs, their replicates, the compiler).
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         public var limits = RunLimits()
         public var themeDirectory: URL?
@@ -33,27 +35,25 @@ public struct BookBuilder: Sendable {
 
     public func build(observer: BuildObserver = SilentObserver()) async throws -> BuildReport {
         // Nothing runs before the folders are known to be safe to write.
-        let folders = BookFolders(chapters: options.chapters, output: options.output, cache: options.cache)
-        try folders.check()
-        let cache = ResultCache(directory: options.cache)
-        let lock = try await BookLock.acquire(in: options.cache, purpose: "tutorial build",
-                                              prepare: cache.prepare) { observer.handle(.waiting($0)) }
+        let lock = try await lockForWriting(purpose: "tutorial build") { observer.handle(.waiting($0)) }
         defer { lock.release() }
-        // Another build may have changed them while this one waited.
-        try folders.check()
-        BookOutput.sweepLeftovers(of: options.output)
-        cache.sweepWorkDirectory()
+        let cache = ResultCache(directory: options.cache)
 
         let source = try BookSource.load(directory: options.chapters, path: options.chaptersPath)
-        let keys = CacheKeyInputs.make(runtime: runtime, limits: options.limits)
+        let keys = CacheKeyInputs.make(runtime: runtime, limits: options.limits, cache: options.cache)
         let runner = ChapterRunner(runtime: runtime, limits: options.limits, workDirectory: cache.workDirectory)
-        let jobs = ChapterJobs(runner: runner, cache: cache, keys: keys, force: options.force, jobs: options.jobs)
+        let jobserver = Jobserver(tokens: max(options.jobs, 1))
+        let jobs = ChapterJobs(runner: runner, cache: cache, keys: keys, force: options.force, jobserver: jobserver)
+        let usage = CPUUsage.start()
         let outcomes = await jobs.run(source.chapters, observer: observer)
+        try Self.stopIfInterrupted()
 
         let site = BookSite(source, results: outcomes.map(\.result))
-        let pdf = try await write(site, source: source, observer: observer)
+        let pdf = try await writeBook(site, source: source, observer: observer)
         let broken = options.checkLinks ? LinkChecker.brokenLinks(in: site, output: options.output) : []
         var report = BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
+        report.utilization = usage.finish(chapters: outcomes.filter { !$0.cached }.compactMap(\.result.cpuSeconds),
+                                          jobserver: jobserver)
         switch pdf {
         case .success(var outcome):
             // It was made in the folder that became the book.
@@ -67,9 +67,10 @@ public struct BookBuilder: Sendable {
 
     /// Writes the book, with its PDF when asked (printed into the finished folder before
     /// it is swapped in, so the book appears with its PDF). A PDF that cannot be made
-    /// leaves the pages to be written without it; the outcome says why.
-    private func write(_ site: BookSite, source: BookSource,
-                       observer: BuildObserver) async throws -> Result<BookPDF.Outcome, BookError>? {
+    /// leaves the pages to be written without it; the outcome says why. Interrupted
+    /// while printing, it writes nothing.
+    private func writeBook(_ site: BookSite, source: BookSource,
+                           observer: BuildObserver) async throws -> Result<BookPDF.Outcome, BookError>? {
         let options = self.options
         let images = Self.images(in: options.chapters)
         let paths = Dictionary(source.chapters.map { ($0.slug, $0.path) }) { first, _ in first }
@@ -88,10 +89,18 @@ public struct BookBuilder: Sendable {
                     } catch {
                         pdf = .failure(error as? BookError ?? .printing("\(error)"))
                     }
+                    try Self.stopIfInterrupted()
                 }
                 return pdf
             }
         }.get()
+    }
+
+    /// Throws if the tool was asked to stop (SIGINT, SIGTERM): the previous book stays.
+    static func stopIfInterrupted(_ consequence: String = "the book was not written; the previous one is untouched") throws {
+        if let signal = Interruption.shared.signal {
+            throw BookError.io("\(Interruption.name(signal)): \(consequence)")
+        }
     }
 
     /// Pictures beside the chapters (for `![…](images/x.png)` in prose), by path relative
@@ -103,7 +112,12 @@ public struct BookBuilder: Sendable {
         while let path = enumerator.nextObject() as? String {
             let name = (path as NSString).lastPathComponent
             if name.hasPrefix(".") { enumerator.skipDescendants(); continue }
-            if extensions.contains((name as NSString).pathExtension.lowercased()) { found.append(path) }
+            // Only regular files (or links to them): copying a named pipe would wait forever.
+            var info = stat()
+            guard extensions.contains((name as NSString).pathExtension.lowercased()),
+                  stat(chapters.appendingPathComponent(path).path, &info) == 0, info.st_mode & S_IFMT == S_IFREG
+            else { continue }
+            found.append(path)
         }
         return found.sorted()
     }

@@ -65,6 +65,8 @@ public struct BookFolders: Sendable {
             throw refuse("it is not empty and has no \(stamp.fileName) stamp, so `tutorial build` did not write it (books written before the stamp existed have none: remove such an old book yourself)")
         case .cache:
             throw refuse("it is not empty and has no \(stamp.fileName) tag, so `tutorial` did not make it")
+        case .figures:
+            throw refuse("it is not empty and has no \(stamp.fileName) stamp, so `tutorial run` did not write it")
         }
     }
 

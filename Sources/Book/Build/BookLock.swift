@@ -49,6 +49,7 @@ public final class BookLock: @unchecked Sendable {
                 waiting("waiting for \(holder(of: url)) to finish with this book (lock: \(url.path))")
             }
             close(fd)
+            try BookBuilder.stopIfInterrupted("stopped while waiting; nothing was changed")
             try await Task.sleep(for: .milliseconds(200))
         }
     }

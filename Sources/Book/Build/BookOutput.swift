@@ -13,10 +13,10 @@ import Glibc
 enum BookOutput {
     /// Writes `site` (and pictures beside the chapters) and swaps it into `output`.
     /// `beforeSwap` gets the finished folder before it is swapped in (the PDF goes in
-    /// there); what it does not write is not in the book.
+    /// there); if it throws, nothing is swapped in and the folder is removed.
     static func replace(_ output: URL, with site: BookSite, theme: URL?,
                         images: [String] = [], from chapters: URL? = nil,
-                        beforeSwap: (URL) -> Void = { _ in }) throws {
+                        beforeSwap: (URL) throws -> Void = { _ in }) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let token = UUID().uuidString.prefix(8).lowercased()
@@ -40,8 +40,16 @@ enum BookOutput {
             removeOwned(temporary, stamp: .book)
             throw BookError.io("cannot write the book to \(temporary.path): \(describe(error))")
         }
-        beforeSwap(temporary)
+        do { try beforeSwap(temporary) } catch {
+            removeOwned(temporary, stamp: .book)
+            throw error
+        }
 
+        // An interrupt while the site was written: nothing is swapped in.
+        do { try BookBuilder.stopIfInterrupted() } catch {
+            removeOwned(temporary, stamp: .book)
+            throw error
+        }
         // The folder was checked before the build; check again, as it may have changed.
         let hadOutput = fm.fileExists(atPath: output.path)
         if hadOutput, !isOwned(output, stamp: .book) {

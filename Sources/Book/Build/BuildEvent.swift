@@ -8,6 +8,8 @@ public enum BuildEvent: Sendable {
     case chapterFinished(slug: String, failures: Int, cached: Bool, seconds: Double)
     /// The build is waiting for another process to finish with the same book.
     case waiting(String)
+    /// Something the user should know that fails nothing (said once).
+    case warning(String)
     /// The PDF is being printed (`--pdf`, and the cache did not have it).
     case printingPDF
 }

@@ -20,6 +20,9 @@ public struct BuildReport: Codable, Sendable {
         public var seconds: Double
         public var compileSeconds: Double
         public var runSeconds: Double
+        /// CPU seconds of the compiler and the program (all threads) for the results
+        /// shown; nil for results cached before it was measured.
+        public var cpuSeconds: Double?
         public var passed: Int
         public var failed: Int
         public var blocks: [BlockReport]
@@ -51,6 +54,9 @@ public struct BuildReport: Codable, Sendable {
     public var chapters: [ChapterReport]
     public var brokenLinks: [String]
     public var output: String?
+    /// How busy the build kept the cores and how full the CPU budget was, when any
+    /// chapter ran.
+    public var utilization: Utilization?
     /// The PDF, when the build made one (`--pdf`), or why it could not.
     public var pdf: BookPDF.Outcome?
     public var pdfError: String?
@@ -93,7 +99,8 @@ public struct BuildReport: Codable, Sendable {
             let tally = chapter.tally(of: result)
             return ChapterReport(path: chapter.path, title: chapter.title, cached: outcome.cached,
                                  seconds: outcome.seconds, compileSeconds: result.compileSeconds,
-                                 runSeconds: result.runSeconds, passed: tally.passed, failed: tally.failed,
+                                 runSeconds: result.runSeconds, cpuSeconds: result.cpuSeconds,
+                                 passed: tally.passed, failed: tally.failed,
                                  blocks: blocks, expectations: expectations, failures: chapter.failures(of: result))
         }
     }
@@ -103,12 +110,13 @@ public struct BuildReport: Codable, Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         struct Wrapped: Encodable {
             var report: BuildReport
-            enum CodingKeys: String, CodingKey { case chapters, brokenLinks, output, passed, failed }
+            enum CodingKeys: String, CodingKey { case chapters, brokenLinks, output, utilization, passed, failed }
             func encode(to encoder: Encoder) throws {
                 var c = encoder.container(keyedBy: CodingKeys.self)
                 try c.encode(report.chapters, forKey: .chapters)
                 try c.encode(report.brokenLinks, forKey: .brokenLinks)
                 try c.encodeIfPresent(report.output, forKey: .output)
+                try c.encodeIfPresent(report.utilization, forKey: .utilization)
                 try c.encode(report.passed, forKey: .passed)
                 try c.encode(report.failed, forKey: .failed)
             }

@@ -73,7 +73,7 @@ public final class ConsoleProgress: BuildObserver, @unchecked Sendable {
             case .item, .blockFinished: return
             }
             running[slug] = r
-        case .waiting(let why):
+        case .waiting(let why), .warning(let why):
             if live { clearLocked() }
             line(why)
         case .printingPDF:

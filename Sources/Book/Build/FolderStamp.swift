@@ -11,11 +11,14 @@ import Foundation
 enum FolderStamp: Sendable {
     case book
     case cache
+    /// The figures `tutorial run` writes as SVG files.
+    case figures
 
     var fileName: String {
         switch self {
         case .book: return ".tutorial-book"
         case .cache: return "CACHEDIR.TAG"
+        case .figures: return ".tutorial-figures"
         }
     }
 
@@ -35,6 +38,13 @@ enum FolderStamp: Sendable {
             # `tutorial clean` removes this folder. See https://bford.info/cachedir/
 
             """
+        case .figures:
+            return """
+            tutorial-figures
+            `tutorial run` writes a chapter's figures here (figure-N.svg) and replaces them
+            on the next run: do not keep files of your own named so.
+
+            """
         }
     }
 
@@ -43,6 +53,7 @@ enum FolderStamp: Sendable {
         switch self {
         case .book: return "book"
         case .cache: return "results cache"
+        case .figures: return "figures"
         }
     }
 
@@ -59,6 +70,7 @@ enum FolderStamp: Sendable {
         switch self {
         case .book: return text.hasPrefix("tutorial-book\n")
         case .cache: return text.hasPrefix("Signature: 8a477f597d28d172789f06886806bc55") && text.contains("created by tutorial")
+        case .figures: return text.hasPrefix("tutorial-figures\n")
         }
     }
 

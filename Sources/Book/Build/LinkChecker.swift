@@ -20,12 +20,13 @@ public enum LinkChecker {
                     continue
                 }
                 let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-                let path = String(parts[0].split(separator: "?").first ?? "")
+                let encoded = String(parts[0].split(separator: "?").first ?? "")
+                let path = encoded.removingPercentEncoding ?? encoded
                 let fragment = parts.count > 1 ? String(parts[1]) : nil
                 let target = path.isEmpty ? page
                     : ((base.isEmpty ? path : base + "/" + path) as NSString).standardizingPath
                 if !path.isEmpty, pages[target] == nil,
-                   !FileManager.default.fileExists(atPath: output.appendingPathComponent(target.removingPercentEncoding ?? target).path) {
+                   !FileManager.default.fileExists(atPath: output.appendingPathComponent(target).path) {
                     broken.append("\(page): \(href) (no such file)")
                     continue
                 }

@@ -16,14 +16,24 @@ public struct TerminalResults: Sendable {
     /// Runs the chapter, prints its results to standard output, and returns whether
     /// anything failed.
     public func run(runtime: RuntimeLocation) async -> Bool {
-        let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("tutorial-run")
-        let runner = ChapterRunner(runtime: runtime, limits: limits, workDirectory: work)
+        let work: ScratchFolder
+        do { work = try ScratchFolder.make() } catch {
+            Swift.print("\(chapter.path): error: \(error)")
+            return true
+        }
+        defer { work.remove() }
+        // The one chapter gets every core: its program runs on one token and its
+        // replicates may take the rest.
+        let jobserver = Jobserver(tokens: ProcessInfo.processInfo.activeProcessorCount)
+        let runner = ChapterRunner(runtime: runtime, limits: limits, workDirectory: work.url, jobserver: jobserver)
         let progress = ConsoleProgress()
         progress.handle(.chapterStarted(slug: chapter.slug))
         let printer = Printer(self)
         let chapter = self.chapter
         let result: ChapterResult = await withCheckedContinuation { continuation in
             Thread {
+                jobserver.acquire()
+                defer { jobserver.release() }
                 continuation.resume(returning: runner.run(chapter) { event in
                     if case .item(let block, let item) = event {
                         progress.printAbove(printer.text(for: item, in: block))
@@ -96,14 +106,17 @@ public struct TerminalResults: Sendable {
                 line += " — \(chapter.place(location, inBlock: block))"
             case .figure(let figure, _):
                 figureNumber += 1
-                let name = "figure-\(figureNumber)\(figure.id.map { "-" + $0 } ?? "").svg"
+                let name = FigureFolder.fileName(number: figureNumber, id: figure.id)
                 let url = owner.figureDirectory.appendingPathComponent(name)
                 do {
-                    try FileManager.default.createDirectory(at: owner.figureDirectory, withIntermediateDirectories: true)
-                    try figure.svg.write(to: url, atomically: true, encoding: .utf8)
+                    // Sanitized as on a page: a browser opening the file runs no script.
+                    guard let svg = SVGSanitizer.sanitize(figure.svg) else {
+                        throw BookError.io("it is not an SVG document")
+                    }
+                    try svg.write(to: url, atomically: true, encoding: .utf8)
                     line = "Figure \(figureNumber).\(figure.caption.map { " " + $0 } ?? "") → \(url.path)"
                 } catch {
-                    line = "Figure \(figureNumber): cannot write \(url.path): \(error)"
+                    line = "Figure \(figureNumber): cannot write \(url.path): \(BookOutput.describe(error))"
                 }
             case .expectation(let e, let location):
                 line = (e.passed ? "✓ " : "✗ ") + e.claim

@@ -8,20 +8,28 @@ struct CacheKeyInputs: Sendable {
     /// The datasets' fingerprints (file names, sizes and modification times).
     var datasetFingerprint: String
     var limits: RunLimits
+    /// The compiler's version and the BLAS library's build (`ToolchainFingerprint`).
+    var compilerFingerprint = ""
+    var blasFingerprint = ""
 
     /// Bump when the meaning of cached results changes.
     static let toolVersion = "tutorial 0.1 results-format 2"
 
-    static func make(runtime: RuntimeLocation, limits: RunLimits,
+    /// `cache` is the results cache, where the compiler's version is remembered.
+    static func make(runtime: RuntimeLocation, limits: RunLimits, cache: URL? = nil,
                      environment: [String: String] = ProcessInfo.processInfo.environment) -> CacheKeyInputs {
         var h = ContentHash()
         for file in runtime.buildFiles {
             h.update(file.lastPathComponent)
             h.update(fingerprint(of: file))
         }
+        let swiftc = ChapterCompiler(runtime: runtime, environment: environment).swiftc
         return CacheKeyInputs(runtimeFingerprint: h.finalize(),
                               datasetFingerprint: datasetFingerprint(environment: environment),
-                              limits: limits)
+                              limits: limits,
+                              compilerFingerprint: ToolchainFingerprint.compiler(
+                                  swiftc: swiftc, memo: cache?.appendingPathComponent("compiler")),
+                              blasFingerprint: ToolchainFingerprint.blas(environment: environment))
     }
 
     /// Hashes a file, or for a `.swiftmodule` folder the files inside it.
@@ -61,6 +69,8 @@ struct CacheKeyInputs: Sendable {
         h.update(ChapterCompiler.flags.joined(separator: " "))
         h.update(runtimeFingerprint)
         h.update(datasetFingerprint)
+        h.update(compilerFingerprint)
+        h.update(blasFingerprint)
         h.update("\(limits.blockSeconds) \(limits.chapterSeconds) \(limits.textBytesPerBlock) \(limits.channelBytes)")
         h.update(chapter.slug)
         h.update(ProgramSource.generate(for: chapter.withoutLines))

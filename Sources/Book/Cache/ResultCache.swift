@@ -41,10 +41,11 @@ public struct ResultCache: Sendable {
         return entry.result
     }
 
+    /// Throws `BookError.io` naming the entry's path and what went wrong (a full disk,
+    /// a folder that cannot be made); a partly written entry is removed.
     func store(_ result: ChapterResult, for slug: String, key: String) throws {
         let url = file(for: slug)
         let fm = FileManager.default
-        try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let payload = try encoder.encode(Entry(key: key, result: result,
@@ -55,10 +56,17 @@ public struct ResultCache: Sendable {
         data.append(payload)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(slug).\(UUID().uuidString.prefix(8)).tmp")
-        try data.write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
+        do {
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: temporary)
+        } catch {
             try? fm.removeItem(at: temporary)
-            throw BookError.io("cannot write the cache entry \(url.path)")
+            throw BookError.io("cannot write the cache entry \(url.path): \(BookOutput.describe(error))")
+        }
+        if rename(temporary.path, url.path) != 0 {
+            let why = String(cString: strerror(errno))
+            try? fm.removeItem(at: temporary)
+            throw BookError.io("cannot write the cache entry \(url.path): \(why)")
         }
     }
 
@@ -80,11 +88,26 @@ public struct ResultCache: Sendable {
     /// ends (kept with `TUTORIAL_KEEP_BUILD=1` until the next build).
     var workDirectory: URL { directory.appendingPathComponent("build") }
 
-    /// Removes what runs that died left in `workDirectory`. Call it holding the lock.
+    /// Removes what runs that died left in `workDirectory`, and half-written files
+    /// (`.NAME.XXXXXXXX.tmp`) in `results/` and beside the compiler's version. Call it
+    /// holding the lock.
     func sweepWorkDirectory() {
         let fm = FileManager.default
+        // Caches a killed `clean` had moved aside (`.NAME.removing-*`, tagged).
+        let parent = directory.deletingLastPathComponent()
+        let prefix = ".\(directory.lastPathComponent).removing-"
+        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            let aside = parent.appendingPathComponent(name)
+            if FolderStamp.cache.isPresent(in: aside) { try? fm.removeItem(at: aside) }
+        }
         for name in (try? fm.contentsOfDirectory(atPath: workDirectory.path)) ?? [] {
             try? fm.removeItem(at: workDirectory.appendingPathComponent(name))
+        }
+        for folder in [directory.appendingPathComponent("results"), directory] {
+            for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+            where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+                try? fm.removeItem(at: folder.appendingPathComponent(name))
+            }
         }
     }
 }

@@ -75,13 +75,14 @@ public struct Chapter: Sendable {
     /// The `##`… headings: the sidebar's and the search index's sections.
     public var sections: [Heading] { headings.filter { $0.level >= 2 } }
 
-    /// Reads and parses a chapter.
+    /// Reads and parses a chapter; throws `BookError.io` saying in words what is wrong
+    /// with a file that is not UTF-8 Markdown text (see `ChapterFile`).
     public static func load(url: URL, path: String) throws -> Chapter {
         let source: String
         do {
-            source = try String(contentsOf: url, encoding: .utf8)
+            source = try ChapterFile.read(url)
         } catch {
-            throw BookError.io("\(path): cannot read the chapter: \(error.localizedDescription)")
+            throw BookError.io("\(path): \(error)")
         }
         return parse(source, url: url, path: path)
     }

@@ -33,8 +33,9 @@ extension Chapter {
     /// Block-relative location of a Markdown line, if it lies in a run block's code.
     func location(line: Int, column: Int) -> CodeLocation? {
         guard let block = blocks.first(where: { $0.contains(line: line) }) else { return nil }
+        // The column comes from what a program printed: bounded, so no sum overflows.
         return CodeLocation(block: block.index, line: line - block.codeLine + 1,
-                            column: max(column, 1) + block.column - 1)
+                            column: min(max(column, 1), 1 << 30) + block.column - 1)
     }
 
     /// Where a block-relative location lies in this chapter as it is now.

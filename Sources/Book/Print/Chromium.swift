@@ -1,4 +1,5 @@
 import Foundation
+import NotebookProtocol
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,12 +12,14 @@ import Glibc
 /// and every request goes to a proxy that is not there), so the page can load only
 /// files.
 ///
-/// Chromium never outlives the tool: it runs in a process group of its own that
-/// `close()` kills, that Ctrl-C kills (`RunningChildren`), and that is killed when the
-/// deadline passes; and if the tool dies however it dies, the socket closes and
-/// Chromium exits by itself. (Its crash handler leaves the group, and ends when the
-/// browser does.) It writes nothing outside the folder it is given. Blocking: call it
-/// off Swift's cooperative pool.
+/// Chromium never outlives the tool: it is started and reaped through `RunningChildren`;
+/// when the deadline passes or the tool is interrupted (`Interruption`), it is stopped
+/// with everything below it (`ProcessTree`), and `close()` does the same to a browser
+/// that does not quit when asked. If the tool dies however it dies, the socket closes
+/// and Chromium exits by itself. (Its crash handler leaves the tree, and ends when the
+/// browser does; reparented to a tool that adopts orphans, it is reaped with them.) It
+/// writes nothing outside the folder it is given. Blocking: call it off Swift's
+/// cooperative pool.
 final class Chromium {
     /// The Debian package, named when the browser is missing.
     static let package = "chromium"
@@ -93,10 +96,13 @@ final class Chromium {
         var noSignals = sigset_t()
         sigemptyset(&noSignals)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGINT, SIGTERM] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        // Every signal's action back to the default, whatever this process has set (it
+        // ignores SIGINT and SIGTERM to receive them on a queue).
+        var everySignal = sigset_t()
+        sigfillset(&everySignal)
+        sigdelset(&everySignal, SIGKILL)
+        sigdelset(&everySignal, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &everySignal)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         let arguments = [executable] + Self.flags + ["--user-data-dir=\(profile.path)", "about:blank"]
@@ -104,13 +110,16 @@ final class Chromium {
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
 
-        var pid: pid_t = 0
-        let error = childEnd < 0 ? errno : posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        let duplicated = childEnd < 0 ? errno : 0
+        let (error, pid) = duplicated != 0 ? (duplicated, 0) : RunningChildren.shared.spawn {
+            var pid: pid_t = 0
+            let error = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+            return (error, pid)
+        }
         guard error == 0 else {
             Glibc.close(pair[0])
             throw BookError.printing("cannot start \(executable): \(String(cString: strerror(error)))")
         }
-        RunningChildren.shared.add(pid)
         self.pid = pid
         self.socket = pair[0]
     }
@@ -196,17 +205,23 @@ final class Chromium {
     /// comes, Chromium exits or the deadline passes.
     private func receive(doing what: String) throws {
         let chunk = 1 << 16
+        let interruption = Interruption.shared.descriptor
         while true {
+            if let signal = Interruption.shared.signal {
+                stop()
+                throw BookError.io("\(Interruption.name(signal)): Chromium was stopped and the PDF not written")
+            }
             let left = deadline.timeIntervalSinceNow
             if left <= 0 {
-                kill(-pid, SIGKILL)
+                stop()
                 let limit = timeout == timeout.rounded() ? "\(Int(timeout))" : "\(timeout)"
                 throw failure("Chromium took longer than \(limit) s (\(what)); it was stopped")
             }
-            var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&poller, 1, Int32(min(left * 1000, 1000)) + 1)
+            var polled = [pollfd(fd: socket, events: Int16(POLLIN), revents: 0)]
+            if interruption >= 0 { polled.append(pollfd(fd: interruption, events: Int16(POLLIN), revents: 0)) }
+            let ready = poll(&polled, nfds_t(polled.count), Int32(min(left * 1000, 1000)) + 1)
             if ready < 0 && errno != EINTR { throw failure("cannot read from Chromium: \(String(cString: strerror(errno)))") }
-            guard ready > 0 else { continue }
+            guard ready > 0, polled[0].revents != 0 else { continue }
             let start = buffer.count
             buffer.count += chunk
             let n = buffer.withUnsafeMutableBytes { read(socket, $0.baseAddress! + start, chunk) }
@@ -248,22 +263,32 @@ final class Chromium {
 
     // MARK: - Ending
 
-    /// Asks the browser to quit, gives it two seconds, then kills its process group
-    /// (whatever it started goes too) and reaps it. Safe to call twice.
+    /// Asks the browser to quit and gives it two seconds; then stops it with everything
+    /// below it, reaps it, and ends what it left to this process. Safe to call twice.
     func close() {
         guard !closed else { return }
         closed = true
-        nextID += 1
-        if var data = try? JSONSerialization.data(withJSONObject: ["id": nextID, "method": "Browser.close"] as [String: Any]) {
-            data.append(0)
-            try? write(data, doing: "closing")
+        if !stopped {
+            nextID += 1
+            if var data = try? JSONSerialization.data(withJSONObject: ["id": nextID, "method": "Browser.close"] as [String: Any]) {
+                data.append(0)
+                try? write(data, doing: "closing")
+            }
         }
         Glibc.close(socket)
-        var status: Int32 = 0
-        let end = Date().addingTimeInterval(2)
-        while waitpid(pid, &status, WNOHANG) == 0 && Date() < end { usleep(20_000) }
-        kill(-pid, SIGKILL)
-        while waitpid(pid, &status, WNOHANG) == 0 { usleep(5_000) }
-        RunningChildren.shared.remove(pid)
+        if stopped || RunningChildren.shared.reap(pid, seconds: 2) == nil {
+            stop()
+            _ = RunningChildren.shared.reap(pid, seconds: 10)
+        }
+        RunningChildren.shared.reapOrphans()
     }
+
+    /// Kills the browser and everything below it (the leader is not reaped yet, so it
+    /// and its descendants are still ours to signal).
+    private func stop() {
+        guard !stopped else { return }
+        stopped = true
+        ProcessTree.kill(below: pid, includingRoot: true)
+    }
+    private var stopped = false
 }

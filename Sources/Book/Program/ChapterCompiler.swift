@@ -18,13 +18,16 @@ struct ChapterCompiler {
         /// into the chapter, else `(nil, nil, message)`.
         var errors: [(line: Int?, column: Int?, message: String)]
         var output: String
+        /// CPU seconds the compiler used.
+        var cpuSeconds: Double = 0
     }
 
     /// Flags are part of the cache key: results depend on them.
     static let flags = ["-O", "-gline-tables-only", "-swift-version", "5", "-module-name", "Chapter",
                         "-suppress-warnings", "-diagnostic-style", "llvm"]
 
-    func compile(source: URL, sourceName: String, output: URL) throws -> Outcome {
+    func compile(source: URL, sourceName: String, output: URL,
+                 cancellation: RunCancellation? = nil) throws -> Outcome {
         let arguments = Self.flags + [
             source.path,
             "-I", runtime.modules.path,
@@ -32,16 +35,33 @@ struct ChapterCompiler {
             "-Xlinker", "-rpath", "-Xlinker", runtime.binDirectory.path,
             "-o", output.path,
         ]
-        let (termination, text) = try ChildProcess.capture(swiftc, arguments,
-                                                           environment: ProcessInfo.processInfo.environment,
-                                                           timeout: 600)
+        let (termination, text, cpu) = try ChildProcess.captureMeasured(swiftc, arguments,
+                                                                        environment: ProcessInfo.processInfo.environment,
+                                                                        timeout: 600, cancellation: cancellation)
         let errors = Self.parseErrors(text, sourceName: sourceName)
-        if termination == .exited(0) { return Outcome(succeeded: true, errors: [], output: text) }
-        if errors.isEmpty {
-            let why = termination == .timedOut ? "the compiler took longer than 600 s" : "the compiler failed"
-            return Outcome(succeeded: false, errors: [(nil, nil, "\(why):\n\(text)")], output: text)
+        switch termination {
+        case .exited(0):
+            return Outcome(succeeded: true, errors: [], output: text, cpuSeconds: cpu)
+        case .exited(let status):
+            // Only errors in the chapter's own code are its outcome (and cached); a
+            // compiler that fails otherwise (a full disk, a file deleted under it, a
+            // linker that cannot start) is reported and tried again next time.
+            guard errors.contains(where: { $0.line != nil }) else {
+                throw BookError.io("the compiler failed (exit status \(status)) without naming a line of the chapter; it said:\n\(Self.tail(text))")
+            }
+            return Outcome(succeeded: false, errors: errors, output: text, cpuSeconds: cpu)
+        case .signalled(let signal):
+            throw BookError.io("the compiler was stopped by \(signalName(signal)), not by anything in the chapter (the kernel sends SIGKILL when memory runs out); the next build tries again")
+        case .timedOut:
+            throw BookError.io("the compiler took longer than 600 s and was stopped; the next build tries again")
+        case .interrupted:
+            throw BookError.io("the compiler was stopped: the tool was interrupted")
         }
-        return Outcome(succeeded: false, errors: errors, output: text)
+    }
+
+    /// The last lines of the compiler's output, for a message.
+    static func tail(_ text: String, lines: Int = 20) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
     }
 
     /// `NAME:LINE:COL: error: message` lines, with the `note:` lines that follow attached.

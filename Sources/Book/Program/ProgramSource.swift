@@ -41,6 +41,9 @@ enum ProgramSource {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
+            // A file name may hold any character but `/`: control characters are escaped.
+            case _ where scalar.properties.generalCategory == .control:
+                out += "\\u{\(String(scalar.value, radix: 16))}"
             default: out.unicodeScalars.append(scalar)
             }
         }

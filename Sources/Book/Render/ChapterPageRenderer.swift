@@ -28,7 +28,8 @@ extension BookSite {
     /// the same order; a missing one renders as not run). Runs nothing: cached results
     /// give the pages a fresh build would.
     public init(_ source: BookSource, results: [ChapterResult], options: PageOptions = PageOptions()) {
-        let pages = source.chapters.enumerated().map { index, chapter in
+        // A chapter whose page name is taken fails (in the report) and gets no page.
+        let pages = source.chapters.enumerated().filter { source.hasPage($0.element) }.map { index, chapter in
             ChapterPageRenderer.render(chapter, result: results.indices.contains(index) ? results[index] : ChapterResult(blocks: []),
                                        options: options)
         }
@@ -194,9 +195,11 @@ struct BlockHTML {
         }
         var svg = figure.svg.trimmingSpaces
         if svg.hasPrefix("<?xml"), let end = svg.range(of: "?>") { svg = String(svg[end.upperBound...]).trimmingSpaces }
-        // Only an SVG document is inlined; anything else is shown as text.
-        var content = svg.hasPrefix("<svg") ? svg : "<pre class=\"output\">\(HTML.escape(figure.svg))</pre>"
-        if figuresAsImages, svg.hasPrefix("<svg") { content = Self.image(svg: svg, alt: caption) }
+        // Only an SVG document is inlined, with nothing that could run script or load
+        // anything (`SVGSanitizer`); anything else is shown as text.
+        let safe = SVGSanitizer.sanitize(svg)
+        var content = safe ?? "<pre class=\"output\">\(HTML.escape(figure.svg))</pre>"
+        if figuresAsImages, let safe { content = Self.image(svg: safe, alt: caption) }
         html += "<figure class=\"figure\" id=\"\(HTML.escape(id))\">\n\(content)\n<figcaption>\(HTML.escape(caption))</figcaption>\n</figure>\n"
     }
 

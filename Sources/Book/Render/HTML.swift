@@ -20,7 +20,8 @@ enum HTML {
         return out
     }
 
-    /// A relative URL for a page file name, percent-encoded (templates escape it).
+    /// A relative URL for a page file name, percent-encoded (templates escape it). `:`
+    /// is encoded too, so that a chapter named `javascript:x.md` is a page, not a scheme.
     static func url(_ fileName: String, fragment: String? = nil) -> String {
         let path = fileName.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? fileName
         return fragment.map { path + "#" + $0 } ?? path
@@ -28,7 +29,7 @@ enum HTML {
 
     private static let pathAllowed: CharacterSet = {
         var set = CharacterSet.urlPathAllowed
-        set.remove(charactersIn: "?#;")
+        set.remove(charactersIn: "?#;:")
         return set
     }()
 }

@@ -132,14 +132,17 @@ struct MarkdownHTML {
         case .strong:
             html += "<strong>"; children(); html += "</strong>"
         case .link(let url, let title):
-            let target = idPrefix.isEmpty ? Self.pageURL(url) : Self.onePageURL(url, prefix: idPrefix)
-            links.append(target)
-            html += "<a href=\"\(HTML.escape(target))\""
+            // A URL that could run script is made empty (`URLSafety`).
+            let page = idPrefix.isEmpty ? Self.pageURL(url) : Self.onePageURL(url, prefix: idPrefix)
+            let href = URLSafety.safe(page)
+            links.append(href)
+            html += "<a href=\"\(HTML.escape(href))\""
             if !title.isEmpty { html += " title=\"\(HTML.escape(title))\"" }
             html += ">"; children(); html += "</a>"
         case .image(let url, let title):
-            links.append(url)
-            html += "<img src=\"\(HTML.escape(url))\" alt=\"\(HTML.escape(math.restored(node.plainText)))\""
+            let src = URLSafety.safe(url)
+            links.append(src)
+            html += "<img src=\"\(HTML.escape(src))\" alt=\"\(HTML.escape(math.restored(node.plainText)))\""
             if !title.isEmpty { html += " title=\"\(HTML.escape(title))\"" }
             html += ">"
         }

@@ -16,6 +16,9 @@ public struct ChapterResult: Codable, Sendable {
     /// Seconds spent compiling and running.
     public var compileSeconds: Double
     public var runSeconds: Double
+    /// CPU seconds (user and system) of the compiler and the program, all threads;
+    /// nil in results cached before it was measured.
+    public var cpuSeconds: Double?
     /// True when the failure depends on the moment rather than the code (a timeout, a
     /// compiler that could not start), so the result must not be cached.
     public var isTransient: Bool

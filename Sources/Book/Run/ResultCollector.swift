@@ -22,9 +22,15 @@ struct ResultCollector {
     private var textCutNoted: Set<Int> = []
     private var stderrTail = Data()
     private let decoder = JSONDecoder()
+    /// `TOKEN ` begins the lines that mark where blocks begin and end (see the runtime's
+    /// `Watchdog`); such messages without it are chapter code's own and shown as text,
+    /// so a block cannot end or extend its own time limit. Nil accepts every line.
+    private let controlPrefix: Data?
 
-    init(chapter: Chapter, limits: RunLimits, onEvent: @escaping @Sendable (RunEvent) -> Void) {
+    init(chapter: Chapter, limits: RunLimits, token: String? = nil,
+         onEvent: @escaping @Sendable (RunEvent) -> Void) {
         self.chapter = chapter; self.limits = limits; self.onEvent = onEvent
+        controlPrefix = token.map { Data(($0 + " ").utf8) }
         blocks = chapter.blocks.map { _ in BlockResult(status: .notRun) }
         textBytes = chapter.blocks.map { _ in 0 }
     }
@@ -60,6 +66,9 @@ struct ResultCollector {
             }
         case .stdout:
             appendText(String(decoding: bytes, as: UTF8.self))
+        case .tokens:
+            // The CPU budget's bytes go to the jobserver, not to the results.
+            break
         case .stderr:
             stderrTail.append(contentsOf: bytes)
             if stderrTail.count > limits.stderrBytes {
@@ -70,9 +79,21 @@ struct ResultCollector {
 
     private mutating func handle(line: Data) {
         guard !line.isEmpty else { return }
+        var line = line
+        var trusted = controlPrefix == nil
+        if let controlPrefix, line.starts(with: controlPrefix) {
+            line = line.dropFirst(controlPrefix.count)
+            trusted = true
+        }
         guard let message = try? decoder.decode(NotebookMessage.self, from: line) else {
             appendText(String(decoding: line, as: UTF8.self) + "\n")
             return
+        }
+        switch message {
+        case .blockStart, .blockEnd:
+            if !trusted { appendText(String(decoding: line, as: UTF8.self) + "\n"); return }
+        default:
+            break
         }
         switch message {
         case .blockStart(let index):
@@ -176,6 +197,13 @@ struct ResultCollector {
             let trap = TrapReport.parse(stderr, sourceName: sourceName)
             failure = RunFailure(kind: .trap, message: Self.message(trap, otherwise: "error: the program stopped: \(signalDescription(signal))"),
                                  location: trap.line.flatMap { chapter.location(line: $0, column: trap.column ?? 1) })
+            // A signal from outside (SIGKILL from the kernel's out-of-memory killer, a
+            // SIGTERM) says nothing about the chapter's code: not cached.
+            if !Self.ownSignals.contains(signal) { result.isTransient = true }
+        case .interrupted:
+            failedIndex = stopped
+            result.isTransient = true
+            failure = RunFailure(kind: .program, message: "error: interrupted: the program was stopped because the tool was asked to stop")
         }
 
         guard var failure else { return result }
@@ -197,6 +225,9 @@ struct ResultCollector {
         }
         return result
     }
+
+    /// Signals a program raises by its own code: traps, aborts, memory faults.
+    static let ownSignals: Set<Int32> = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
 
     /// The trap's message, with the engine function it happened in when the chapter's
     /// own line is unknown.

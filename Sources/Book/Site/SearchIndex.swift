@@ -32,7 +32,9 @@ struct SearchIndex {
     init(site: BookSite) {
         documents += Self.documents(site.landing.search, page: "index.html", title: site.title)
         for chapter in site.chapters {
-            documents += Self.documents(chapter.search, page: SiteWriter.fileName(of: chapter), title: chapter.title)
+            // The page's URL, percent-encoded as the navigation's (a raw file name given
+            // to link.href could read as a scheme: `javascript:x.html`).
+            documents += Self.documents(chapter.search, page: HTML.url(SiteWriter.fileName(of: chapter)), title: chapter.title)
         }
     }
 

@@ -53,22 +53,32 @@ public struct SiteWriter {
         for path in theme.assetPaths() {
             try FileCopier.copy(try theme.url("assets/" + path), to: assets.appendingPathComponent(path))
         }
-        try FileCopier.write(SearchIndex(site: site).javaScript(),
-                             to: assets.appendingPathComponent("search-index.js"))
+        for (path, text) in try generatedFiles(site, theme: theme).sorted(by: { $0.key < $1.key }) {
+            try FileCopier.write(text, to: directory.appendingPathComponent(path))
+        }
+    }
 
+    /// The files made from the book's content, by path relative to the output: every
+    /// page and `assets/search-index.js`, as `write(_:to:)` writes them (the copied
+    /// theme files and libraries are not among them). `tutorial serve` rewrites only
+    /// those whose text changed.
+    public func generatedFiles(_ site: BookSite) throws -> [String: String] {
+        try Self.validateSlugs(site.chapters)
+        return try generatedFiles(site, theme: Theme(user: themeDirectory))
+    }
+
+    private func generatedFiles(_ site: BookSite, theme: Theme) throws -> [String: String] {
+        var files = ["assets/search-index.js": try SearchIndex(site: site).javaScript()]
         let templates = try ThemeTemplates(theme)
         for (index, chapter) in site.chapters.enumerated() {
-            let html = try templates.render("page.html", values(Self.chapterValues(site, index: index)))
-            try FileCopier.write(html, to: directory.appendingPathComponent(Self.fileName(of: chapter)))
+            files[Self.fileName(of: chapter)] = try templates.render("page.html", values(Self.chapterValues(site, index: index)))
         }
-        let landing = try templates.render("index.html", values(Self.landingValues(site)))
-        try FileCopier.write(landing, to: directory.appendingPathComponent("index.html"))
-        let search = try templates.render("search.html", values(Self.searchValues(site)))
-        try FileCopier.write(search, to: directory.appendingPathComponent("search.html"))
+        files["index.html"] = try templates.render("index.html", values(Self.landingValues(site)))
+        files["search.html"] = try templates.render("search.html", values(Self.searchValues(site)))
         if let print = site.print {
-            let page = try templates.render("print.html", Self.printValues(site, print))
-            try FileCopier.write(page, to: directory.appendingPathComponent(Self.printFileName))
+            files[Self.printFileName] = try templates.render("print.html", Self.printValues(site, print))
         }
+        return files
     }
 
     /// The values of a page, with what every page of this writer gets.

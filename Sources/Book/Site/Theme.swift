@@ -92,7 +92,7 @@ enum FileCopier {
         } catch let error as BookError {
             throw error
         } catch {
-            throw BookError.writing(path: destination.path, reason: error.localizedDescription)
+            throw BookError.writing(path: destination.path, reason: BookOutput.describe(error))
         }
     }
 

@@ -93,12 +93,35 @@ public struct IDXFile: Equatable, Sendable {
             throw corrupt("dimensions \(dimensions) are implausibly large")
         }
 
+        // The header is checked against the file's length before anything is allocated:
+        // a header that promises more than the file can hold is a corrupt file, not a
+        // request for gigabytes. A plain file must hold the data; a compressed one cannot
+        // expand more than deflate's 1032 : 1.
+        let headerLength = 4 + 4 * rank
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw corrupt("cannot be read: \(String(cString: strerror(errno)))") }
+        let fileCount = Int(info.st_size)
+        if gzdirect(file) == 1 {
+            guard fileCount - headerLength >= total else {
+                throw corrupt("truncated: dimensions \(dimensions) need \(total) data bytes, the file holds \(fileCount - headerLength)")
+            }
+        } else {
+            let (limit, o) = fileCount.multipliedReportingOverflow(by: 1032)
+            guard o || headerLength + total <= limit else {
+                throw corrupt("truncated: dimensions \(dimensions) need \(total) data bytes, more than a compressed file of \(fileCount) bytes can hold")
+            }
+        }
+
+        // Read in pieces, so memory grows only with data that is really there.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Swift.min(total, 64 << 20))
         var readCount = 0
-        let bytes = try [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
-            if total > 0 { readCount = try readFully(buffer.baseAddress!, total) }
-            // Zero what was not read, so the array is fully initialised even on error.
-            if readCount < total { (buffer.baseAddress! + readCount).initialize(repeating: 0, count: total - readCount) }
-            initialized = total
+        while readCount < total {
+            let piece = Swift.min(total - readCount, 16 << 20)
+            bytes.append(contentsOf: repeatElement(0, count: piece))
+            let n = try bytes.withUnsafeMutableBytes { try readFully($0.baseAddress! + readCount, piece) }
+            readCount += n
+            if n < piece { break }
         }
         guard readCount == total else {
             throw corrupt("truncated: dimensions \(dimensions) need \(total) data bytes, found \(readCount)")

@@ -197,13 +197,13 @@ extension TestBook {
     @Test func aFigureThatCannotBePrintedNamesItsChapter() async throws {
         let root = try TestBook.make([
             "01-fine.md": "# Fine\n\n```swift run\nprint(1)\n```\n",
-            // HTML forgives the unclosed <rect>; an SVG image does not.
-            "02-broken.md": "# Broken\n\n```swift run\nfigure(\"<svg><rect></svg>\", caption: \"Unclosed\")\n```\n",
+            // HTML knows &nbsp;; an SVG image, which is XML, does not.
+            "02-broken.md": "# Broken\n\n```swift run\nfigure(\"<svg><text>a&nbsp;b</text></svg>\", caption: \"Entity\")\n```\n",
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let book = try await PrintedBook.build(root: root)
         let error = try #require(book.report.pdfError)
-        #expect(error.contains("chapters/02-broken.md: Figure 1. Unclosed cannot be drawn in print"), "\(error)")
+        #expect(error.contains("chapters/02-broken.md: Figure 1. Entity cannot be drawn in print"), "\(error)")
         #expect(!error.contains("01-fine"))
         // The pages are written all the same; there is no PDF.
         #expect(FileManager.default.fileExists(atPath: book.output.appendingPathComponent("02-broken.html").path))

@@ -1,0 +1,42 @@
+// Linux process control that Swift cannot call directly: `prctl` and `syscall` are
+// variadic, `pipe2` needs _GNU_SOURCE, and `siginfo_t` hides `si_pid` in a union.
+// Header-only: every function is a static inline wrapper, so nothing is linked.
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+
+extern int pipe2(int pipefd[2], int flags);
+
+/// Makes the calling process the reaper of its orphaned descendants
+/// (PR_SET_CHILD_SUBREAPER): they are reparented to it, not to init. 0 on success.
+static inline int process_control_become_subreaper(void) {
+    return prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+}
+
+/// A pipe whose both ends are close-on-exec from the start, so a program another
+/// thread starts at the same moment cannot inherit them. 0 on success.
+static inline int process_control_pipe(int fds[2]) {
+    return pipe2(fds, O_CLOEXEC);
+}
+
+/// A descriptor that becomes readable when process `pid` ends (Linux 5.3), or -1.
+static inline int process_control_pidfd_open(pid_t pid) {
+    return (int)syscall(SYS_pidfd_open, pid, 0);
+}
+
+/// Whether child `pid` has ended, without reaping it (so its pid, and the id of the
+/// process group it leads, cannot be reused yet): 1 if it has, 0 if not, -1 on error.
+static inline int process_control_has_ended(pid_t pid) {
+    siginfo_t info;
+    info.si_pid = 0;
+    if (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) != 0) return -1;
+    return info.si_pid == pid ? 1 : 0;
+}
