@@ -42,7 +42,7 @@ extension Tutorial {
             }
             let builder = BookBuilder(options: book.builderOptions(), runtime: runtime)
             let preview = BookPreview(builder: builder, address: .init(host: host, port: port), force: book.force)
-            let signals = Self.stopOnSignals(preview)
+            Self.stopOnSignals(preview)
             let url: URL
             do {
                 url = try await preview.start()
@@ -55,31 +55,13 @@ extension Tutorial {
             if open { Self.openBrowser(url) }
             // Runs until a signal stops the process.
             while true { try? await Task.sleep(for: .seconds(3600)) }
-            _ = signals
         }
 
         /// Ctrl-C or SIGTERM: cancel the runs (killing their processes), let a write in
         /// progress finish, close the server, exit with 128 + the signal.
-        ///
-        /// The handler only writes the signal's number to a pipe, and a thread of our own
-        /// does the rest: a signal may land on any thread that does not block it (OpenBLAS
-        /// starts threads before `main`, with no mask), and a dispatch signal source was
-        /// seen to miss it then.
-        static func stopOnSignals(_ preview: BookPreview) -> Thread {
-            var fds: [Int32] = [-1, -1]
-            _ = pipe(&fds)
-            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-            signalPipe = fds[1]
-            let readEnd = fds[0]
-            for sig in [SIGINT, SIGTERM] {
-                signal(sig) { number in
-                    var byte = UInt8(truncatingIfNeeded: number)
-                    _ = write(signalPipe, &byte, 1)
-                }
-            }
-            let thread = Thread {
-                var byte: UInt8 = 0
-                while read(readEnd, &byte, 1) < 0 && errno == EINTR {}
+        static func stopOnSignals(_ preview: BookPreview) {
+            Interruption.shared.install()
+            Interruption.shared.onSignal { sig in
                 let semaphore = DispatchSemaphore(value: 0)
                 Task {
                     await preview.stop()
@@ -87,12 +69,9 @@ extension Tutorial {
                 }
                 _ = semaphore.wait(timeout: .now() + 10)
                 RunningChildren.shared.killAll()
-                printError("\nstopped")
-                Glibc.exit(128 + Int32(byte))
+                printError("stopped")
+                Glibc.exit(128 + sig)
             }
-            thread.name = "tutorial serve: signals"
-            thread.start()
-            return thread
         }
 
         static func openBrowser(_ url: URL) {
@@ -112,9 +91,6 @@ extension Tutorial {
         }
     }
 }
-
-/// The write end of the pipe the signal handler writes to (set once, before any signal).
-nonisolated(unsafe) private var signalPipe: Int32 = -1
 
 /// Prints a line to standard output at once (it may be a pipe another program reads).
 func printOut(_ s: String) {

@@ -57,7 +57,7 @@ public enum BookCleaner {
                 // new cache folder the moment the old one's name is free, and must not
                 // find (or put files into) a half-removed one.
                 let aside = folders.cache.deletingLastPathComponent()
-                    .appendingPathComponent(".\(folders.cache.lastPathComponent).removing-\(UUID().uuidString.prefix(8).lowercased())")
+                    .appendingPathComponent(ResultCache.asideName(of: folders.cache, "removing") + UUID().uuidString.prefix(8).lowercased())
                 try fm.moveItem(at: folders.cache, to: aside)
                 try fm.removeItem(at: aside)
                 outcome.lines.append("removed the results cache \(folders.cache.path)")
