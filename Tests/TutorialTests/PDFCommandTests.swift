@@ -46,17 +46,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("output/book.pdf").path))
     }
 
-    /// Processes whose command line mentions `needle` (Chromium's name their profile).
-    static func processes(matching needle: String) -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.filter { Int($0) != nil }.compactMap { pid in
-            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
-            let command = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
-            return command.contains(needle) ? command : nil
-        }
-    }
-
-    @Test func ctrlCStopsChromiumAndWritesNoPDF() async throws {
+    @Test func ctrlCStopsChromiumAndWritesNoPDF() throws {
         let root = try CLI.book()
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try CLI.run(["build"], in: root)
@@ -68,23 +58,21 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
 
+        // Chromium's command lines name their profile, in the cache's work folder.
         let browser = root.path + "/.tutorial-cache/build/pdf-"
-        var waited = 0.0
-        while Self.processes(matching: browser).isEmpty && waited < 60 {
-            try await Task.sleep(for: .milliseconds(50))
-            waited += 0.05
-        }
-        #expect(!Self.processes(matching: browser).isEmpty, "Chromium never started")
+        func running(_ needle: String) -> [String] { InterruptTests.processes(matching: needle, programsOnly: false) }
+        // Polled on this thread, not with Task.sleep: the printing lasts seconds, and the
+        // other tests' blocking waits may hold every thread of the cooperative pool.
+        var end = Date().addingTimeInterval(60)
+        while running(browser).isEmpty && Date() < end { usleep(20_000) }
+        #expect(!running(browser).isEmpty, "Chromium never started")
         process.interrupt()
         process.waitUntilExit()
         #expect(process.terminationStatus == 128 + SIGINT)
         // Everything Chromium started goes (its crash handler a moment after the browser).
-        waited = 0
-        while !Self.processes(matching: browser).isEmpty && waited < 10 {
-            try await Task.sleep(for: .milliseconds(100))
-            waited += 0.1
-        }
-        #expect(Self.processes(matching: browser).isEmpty)
+        end = Date().addingTimeInterval(10)
+        while !running(browser).isEmpty && Date() < end { usleep(100_000) }
+        #expect(running(browser).isEmpty)
         let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("output").path)
         #expect(!names.contains("book.pdf") && !names.contains { $0.contains(".tmp-") })
     }

@@ -78,7 +78,11 @@ final class Chromium {
         defer { Glibc.close(pair[1]) }
         // The child's end goes to fds 3 and 4; first above them, so dup2 cannot clobber it.
         let childEnd = fcntl(pair[1], F_DUPFD_CLOEXEC, 10)
-        defer { if childEnd >= 0 { Glibc.close(childEnd) } }
+        guard childEnd >= 0 else {
+            Glibc.close(pair[0])
+            throw BookError.printing("cannot create a socket for Chromium: \(String(cString: strerror(errno)))")
+        }
+        defer { Glibc.close(childEnd) }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -89,33 +93,8 @@ final class Chromium {
         posix_spawn_file_actions_adddup2(&actions, childEnd, 3)
         posix_spawn_file_actions_adddup2(&actions, childEnd, 4)
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        // Every signal's action back to the default, whatever this process has set (it
-        // ignores SIGINT and SIGTERM to receive them on a queue).
-        var everySignal = sigset_t()
-        sigfillset(&everySignal)
-        sigdelset(&everySignal, SIGKILL)
-        sigdelset(&everySignal, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attributes, &everySignal)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let arguments = [executable] + Self.flags + ["--user-data-dir=\(profile.path)", "about:blank"]
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-
-        let duplicated = childEnd < 0 ? errno : 0
-        let (error, pid) = duplicated != 0 ? (duplicated, 0) : RunningChildren.shared.spawn {
-            var pid: pid_t = 0
-            let error = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-            return (error, pid)
-        }
+        let arguments = Self.flags + ["--user-data-dir=\(profile.path)", "about:blank"]
+        let (error, pid) = ChildProcess.spawnInOwnGroup(executable, arguments, environment: environment, actions: &actions)
         guard error == 0 else {
             Glibc.close(pair[0])
             throw BookError.printing("cannot start \(executable): \(String(cString: strerror(error)))")
@@ -225,8 +204,9 @@ final class Chromium {
             let start = buffer.count
             buffer.count += chunk
             let n = buffer.withUnsafeMutableBytes { read(socket, $0.baseAddress! + start, chunk) }
+            let readError = errno
             buffer.count = start + max(n, 0)
-            if n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN) {
+            if n == 0 || (n < 0 && readError != EINTR && readError != EAGAIN) {
                 throw failure("Chromium exited while \(what)")
             }
             if file() { return }
