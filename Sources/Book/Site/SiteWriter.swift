@@ -33,9 +33,12 @@ public struct SiteWriter {
     }
 
     /// Writes the book into `directory` (created if needed; files already there with the
-    /// same names are replaced, others are left alone).
+    /// same names are replaced, others are left alone). An edition (`site.edition.folder`,
+    /// say `ko`) is written into `directory/ko/`, its search documents beside the
+    /// source's in `directory/assets/`; it shares the assets the source edition's write
+    /// put there.
     public func write(_ site: BookSite, to directory: URL) throws {
-        try Self.validateSlugs(site.chapters)
+        try Self.validateSlugs(site.chapters + site.pages)
         if let themeDirectory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: themeDirectory.path, isDirectory: &isDirectory),
@@ -45,25 +48,32 @@ public struct SiteWriter {
         }
         let theme = Theme(user: themeDirectory)
         let assets = directory.appendingPathComponent("assets")
+        let pages = site.edition.folder.map { directory.appendingPathComponent($0) } ?? directory
 
-        for library in VendorLibrary.all {
-            try library.copy(from: javascriptDirectory, into: assets)
-        }
-        for path in theme.assetPaths() {
-            try FileCopier.copy(try theme.url("assets/" + path), to: assets.appendingPathComponent(path))
+        if site.edition.folder == nil {
+            for library in VendorLibrary.all {
+                try library.copy(from: javascriptDirectory, into: assets)
+            }
+            for path in theme.assetPaths() {
+                try FileCopier.copy(try theme.url("assets/" + path), to: assets.appendingPathComponent(path))
+            }
         }
         try FileCopier.write(SearchIndex(site: site).javaScript(),
-                             to: assets.appendingPathComponent("search-index.js"))
+                             to: assets.appendingPathComponent(site.edition.searchIndexFile))
 
         let templates = try ThemeTemplates(theme)
         for (index, chapter) in site.chapters.enumerated() {
             let html = try templates.render("page.html", values(Self.chapterValues(site, index: index)))
-            try FileCopier.write(html, to: directory.appendingPathComponent(Self.fileName(of: chapter)))
+            try FileCopier.write(html, to: pages.appendingPathComponent(Self.fileName(of: chapter)))
+        }
+        for (index, page) in site.pages.enumerated() {
+            let html = try templates.render("page.html", values(Self.pageValues(site, index: index)))
+            try FileCopier.write(html, to: pages.appendingPathComponent(Self.fileName(of: page)))
         }
         let landing = try templates.render("index.html", values(Self.landingValues(site)))
-        try FileCopier.write(landing, to: directory.appendingPathComponent("index.html"))
+        try FileCopier.write(landing, to: pages.appendingPathComponent("index.html"))
         let search = try templates.render("search.html", values(Self.searchValues(site)))
-        try FileCopier.write(search, to: directory.appendingPathComponent("search.html"))
+        try FileCopier.write(search, to: pages.appendingPathComponent("search.html"))
     }
 
     /// The values of a page, with what every page of this writer gets.
@@ -79,6 +89,7 @@ public struct SiteWriter {
     static func commonValues(_ site: BookSite, at place: Place) -> [String: Any] {
         var values = navigationValues(site, at: place)
         values["bookTitle"] = site.title
+        values.merge(editionValues(site, at: place)) { $1 }
         return values
     }
 
@@ -87,14 +98,28 @@ public struct SiteWriter {
         var values = commonValues(site, at: .chapter(index))
         values["pageTitle"] = chapter.title
         values["chapterNumber"] = String(index + 1)
+        values["chapterLabel"] = site.edition.chrome.format("chapterNumber", index + 1)
         values["slug"] = chapter.slug
         values["body"] = chapter.bodyHTML
         // The pipeline's body normally opens with the chapter's `<h1>`; supply one if not.
         values["titleHeading"] = chapter.bodyHTML.contains("<h1")
             ? "" : "<h1>\(HTML.escape(chapter.title))</h1>"
-        values.merge(failureValues(chapter)) { $1 }
+        values.merge(failureValues(chapter, chrome: site.edition.chrome)) { $1 }
         values["failureClass"] = chapter.hasFailures ? "has-failures" : ""
         values["hasFailures"] = chapter.hasFailures
+        return values
+    }
+
+    /// A page of the edition's own: a chapter page without a number.
+    static func pageValues(_ site: BookSite, index: Int) -> [String: Any] {
+        let page = site.pages[index]
+        var values = commonValues(site, at: .page(index))
+        values["pageTitle"] = page.title
+        values["slug"] = page.slug
+        values["body"] = page.bodyHTML
+        values["titleHeading"] = page.bodyHTML.contains("<h1") ? "" : "<h1>\(HTML.escape(page.title))</h1>"
+        values["failureClass"] = ""
+        values["hasFailures"] = false
         return values
     }
 
@@ -109,7 +134,7 @@ public struct SiteWriter {
 
     static func searchValues(_ site: BookSite) -> [String: Any] {
         var values = commonValues(site, at: .search)
-        values["pageTitle"] = "Search"
+        values["pageTitle"] = site.edition.chrome.text("search")
         return values
     }
 
