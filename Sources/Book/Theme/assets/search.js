@@ -267,6 +267,12 @@
     });
   }
 
+  // For tests outside a browser (Tests/BookTests/KoreanSearchTests.swift runs this file in Node).
+  window.BookSearch = {
+    index: function (docs) { window.BOOK_SEARCH_DOCS = docs; buildIndex(); },
+    search: search,
+  };
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
