@@ -143,3 +143,21 @@ import Testing
         #expect(book.report.chapters.allSatisfy { $0.failed == 0 }, "the source chapters are fine")
     }
 }
+
+/// Builds the fixture book with its Korean edition into `$EDITIONS_SAMPLE_DIR` when it is
+/// set, for the browser check (`scripts/check-book-in-browser.sh`) to look at both
+/// editions:
+///
+///     EDITIONS_SAMPLE_DIR=/tmp/editions-book swift test --filter EditionSample
+@Suite("EditionSample")
+struct EditionSample {
+    @Test func writeEditionsBook() async throws {
+        guard let path = ProcessInfo.processInfo.environment["EDITIONS_SAMPLE_DIR"], !path.isEmpty else { return }
+        let root = try TestBook.copy("editions")
+        var options = TestBook.options(root: root)
+        options.output = URL(fileURLWithPath: path)
+        let report = try await BookBuilder(options: options, runtime: try TestBook.runtime()).build()
+        #expect(report.failed == 0, "\(report.failureLines)")
+        #expect(FileManager.default.fileExists(atPath: path + "/ko/index.html"))
+    }
+}

@@ -3,6 +3,24 @@ import Foundation
 // The values that make a page speak its edition's language: `lang`, the chrome's words
 // (`ui.KEY`), the way to the shared assets, and the language switch.
 extension SiteWriter {
+    /// The labels the style sheet puts over results (`--label-result` …), as the value of
+    /// a `style` attribute, each a CSS string (the template escapes it for HTML).
+    static func labelStyle(_ chrome: PageChrome) -> String {
+        func css(_ s: String) -> String {
+            var out = "\""
+            for c in s.unicodeScalars {
+                switch c {
+                case "\"", "\\": out += "\\" + String(c)
+                case "\n", "\r", "\u{C}": out += "\\a "
+                default: out.unicodeScalars.append(c)
+                }
+            }
+            return out + "\""
+        }
+        return [("result", "resultLabel"), ("not-run", "notRunLabel"), ("failed", "failedLabel"), ("error", "error")]
+            .map { "--label-\($0.0):\(css(chrome.text($0.1)))" }.joined(separator: ";")
+    }
+
     static func editionValues(_ site: BookSite, at place: Place) -> [String: Any] {
         let edition = site.edition
         var values: [String: Any] = [
@@ -14,6 +32,7 @@ extension SiteWriter {
             "sourceLang": edition.sourceLanguage,
         ]
         if edition.folder != nil { values["searchIndex"] = edition.root + "assets/" + edition.searchIndexFile }
+        if values["translated"] as? Bool == true { values["labelStyle"] = labelStyle(edition.chrome) }
 
         let file: String
         var sectionMaps: [String: String] = [:]
