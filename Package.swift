@@ -25,6 +25,10 @@ let package = Package(
         .systemLibrary(
             name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
+        // LIBXSMM: products generated for the CPU and the shape (see Float+Product.swift).
+        .systemLibrary(
+            name: "CXSMM", path: "Sources/CXSMM", pkgConfig: "libxsmm",
+            providers: [.apt(["libxsmm-dev"])]),
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
@@ -33,7 +37,7 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]),
 
         // MARK: - Implementation
-        .target(name: "NeuralEngine", dependencies: ["CBLAS", "CZlib"]),
+        .target(name: "NeuralEngine", dependencies: ["CBLAS", "CXSMM", "CZlib"]),
         .target(name: "Plotting"),
         .target(name: "Notebook", dependencies: ["NeuralEngine", "Plotting"]),
         .target(

@@ -1,0 +1,21 @@
+#include <libxsmm.h>
+
+/// Row-major `C = op(A)·B + β·C` (β 0 or 1, op(A) = A or Aᵀ) by a kernel LIBXSMM
+/// generates for this CPU and these sizes, cached by LIBXSMM after the first call.
+/// Returns 0, computing nothing, when LIBXSMM has no kernel (no JIT on this CPU).
+///
+/// LIBXSMM is column-major, and a row-major matrix is its column-major transpose:
+/// `C = op(A)·B` is computed as `Cᵀ = Bᵀ·op(A)ᵀ`. Its kernels are variadic C
+/// function pointers, which Swift cannot call; this wrapper can.
+static inline int engine_sgemm_row_major(int transpose_a, int m, int n, int k,
+                                         const float *a, int lda, const float *b, int ldb,
+                                         int accumulate, float *c, int ldc) {
+    const libxsmm_blasint cm = n, cn = m, ck = k, clda = ldb, cldb = lda, cldc = ldc;
+    const float alpha = 1, beta = accumulate ? 1 : 0;
+    const int flags = transpose_a ? LIBXSMM_GEMM_FLAG_TRANS_B : LIBXSMM_GEMM_FLAG_NONE;
+    const libxsmm_smmfunction kernel =
+        libxsmm_smmdispatch(cm, cn, ck, &clda, &cldb, &cldc, &alpha, &beta, &flags, NULL);
+    if (!kernel) return 0;
+    kernel(b, a, c);
+    return 1;
+}
