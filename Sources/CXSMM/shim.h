@@ -17,5 +17,27 @@ static inline int engine_sgemm_row_major(int transpose_a, int m, int n, int k,
         libxsmm_smmdispatch(cm, cn, ck, &clda, &cldb, &cldc, &alpha, &beta, &flags, NULL);
     if (!kernel) return 0;
     kernel(b, a, c);
+#if defined(__x86_64__)
+    // The kernels leave the upper halves of the vector registers dirty; until they
+    // are cleared, every SSE instruction of the code that follows (Swift's element
+    // loops, libm) waits on a merge with them, several times slower.
+    if (libxsmm_get_target_archid() >= LIBXSMM_X86_AVX) __asm__ volatile("vzeroupper" ::: "memory");
+#endif
     return 1;
 }
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <xmmintrin.h>
+/// The calling thread's SSE control word, then sets its flush-to-zero and
+/// denormals-are-zero bits (see Float+Product.swift for why).
+static inline unsigned engine_flush_denormals(void) {
+    unsigned saved = _mm_getcsr();
+    _mm_setcsr(saved | 0x8040);
+    return saved;
+}
+/// Restores a control word `engine_flush_denormals` returned.
+static inline void engine_restore_float_control(unsigned saved) { _mm_setcsr(saved); }
+#else
+static inline unsigned engine_flush_denormals(void) { return 0; }
+static inline void engine_restore_float_control(unsigned saved) { (void)saved; }
+#endif

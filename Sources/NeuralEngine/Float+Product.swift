@@ -91,3 +91,22 @@ extension Float {
         }
     }
 }
+
+/// Runs `body` with subnormal numbers (below 1.2e-38 in single precision) read and
+/// written as zero on this thread, restoring the previous mode after.
+///
+/// x86 cores handle subnormals in microcode, a hundred times slower than other
+/// numbers; in training they are values that have decayed to nothing (Adam's first
+/// moment after a few hundred updates of a zero gradient), and flushing them
+/// changes no result that matters. Optimizers and `Trainer.train` use it.
+public func withSubnormalsFlushed<R>(_ body: () throws -> R) rethrows -> R {
+    let saved = flushSubnormals()
+    defer { restoreFloatingPointControl(saved) }
+    return try body()
+}
+
+/// Starts flushing subnormals on this thread; returns the control word to restore.
+@usableFromInline func flushSubnormals() -> UInt32 { UInt32(engine_flush_denormals()) }
+
+/// Restores what `flushSubnormals` returned.
+@usableFromInline func restoreFloatingPointControl(_ saved: UInt32) { engine_restore_float_control(CUnsignedInt(saved)) }

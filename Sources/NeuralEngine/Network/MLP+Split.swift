@@ -1,0 +1,85 @@
+// A minibatch split into parts: each part runs forward and backward on its own copy
+// of the layers, possibly on its own thread, and the parts' gradients are added in
+// part order.
+
+/// What one part of a split step keeps: its copy of the layers (their caches and
+/// buffers), its gradients, its rows of the batch, and its random stream.
+@usableFromInline struct PartStep<Scalar: MatrixScalar>: Sendable {
+    @usableFromInline var layers: [any Layer<Scalar>]
+    @usableFromInline var gradients: [Matrix<Scalar>]
+    @usableFromInline var input = Matrix<Scalar>.empty
+    @usableFromInline var labels: [Int] = []
+    @usableFromInline var lossGradient = Matrix<Scalar>.empty
+    @usableFromInline var random = SeededRandom(seed: 0)
+    @usableFromInline var loss: Scalar = 0
+
+    @usableFromInline init(layers: [any Layer<Scalar>], parameters: [Matrix<Scalar>]) {
+        self.layers = layers
+        self.gradients = parameters.map { Matrix(rows: $0.rows, cols: $0.cols) }
+    }
+
+    /// Forward and backward on `rows` of the batch; the loss and its gradient are
+    /// divided by the whole batch's size.
+    @inlinable mutating func run(
+        rows: ArraySlice<Int>, batchSize: Int, data: Dataset<Scalar>, parameters: [Matrix<Scalar>],
+        firstSlot: [Int], loss lossFunction: Loss
+    ) {
+        data.gather(rows, into: &input, labels: &labels)
+        var context = LayerContext(parameters: parameters, gradients: gradients, training: true, random: random)
+        gradients = []
+        let z = MLP.forward(input, through: &layers, firstSlot: firstSlot, in: &context)
+        loss = lossFunction.evaluate(z, labels: labels, dividedBy: batchSize, into: &lossGradient)
+        MLP.backward(lossGradient, through: &layers, firstSlot: firstSlot, in: &context)
+        gradients = context.gradients
+        random = context.random
+    }
+}
+
+extension MLP {
+    /// `gradient(on:batch:parts:threads:)` for more than one part.
+    @_specialize(where Scalar == Float)
+    @usableFromInline mutating func splitGradient(
+        on data: Dataset<Scalar>, batch: [Int], parts: Int, threads: WorkerThreads?
+    ) -> Scalar {
+        requirement(!layers.contains { $0 is BatchNormalization<Scalar> },
+                     "A network with batch normalization cannot split its batch into \(parts) parts: its statistics are the whole batch's")
+        requirement(batch.count >= parts, "A batch of \(batch.count) cannot be split into \(parts) parts")
+        if partSteps.count != parts {
+            partSteps = (0..<parts).map { _ in PartStep(layers: layers, parameters: parameters) }
+        }
+        // Streams drawn in part order, so masks do not depend on which thread runs a part.
+        for p in 0..<parts { partSteps[p].random = SeededRandom(seed: random.next()) }
+        let values = parameters, slots = firstSlot, lossFunction = loss, n = batch.count
+        partSteps.withUnsafeMutableBufferPointer { steps in
+            let steps = UnsafeSendable(steps)
+            let body = { (p: Int) in
+                steps.value[p].run(rows: batch[p * n / parts ..< (p + 1) * n / parts], batchSize: n, data: data,
+                                   parameters: values, firstSlot: slots, loss: lossFunction)
+            }
+            if let threads { threads.run(parts, body) } else { for p in 0..<parts { body(p) } }
+        }
+        // Σ over parts in part order, element by element.
+        var dataLoss: Scalar = 0
+        for p in 0..<parts { dataLoss += partSteps[p].loss }
+        for i in parameters.indices {
+            gradients[i].resize(rows: parameters[i].rows, cols: parameters[i].cols)
+            gradients[i].storage.withUnsafeMutableBufferPointer { g in
+                partSteps[0].gradients[i].storage.withUnsafeBufferPointer { g.baseAddress!.update(from: $0.baseAddress!, count: g.count) }
+                for p in 1..<parts {
+                    partSteps[p].gradients[i].storage.withUnsafeBufferPointer { q in
+                        for j in 0..<g.count { g[j] += q[j] }
+                    }
+                }
+            }
+        }
+        addPenaltyGradient()
+        return dataLoss + penalty
+    }
+}
+
+/// A value handed to other threads by a caller that guarantees they use it safely
+/// (here: each part touches only its own element of a buffer).
+@usableFromInline struct UnsafeSendable<Value>: @unchecked Sendable {
+    @usableFromInline let value: Value
+    @usableFromInline init(_ value: Value) { self.value = value }
+}
