@@ -22,13 +22,11 @@ let package = Package(
     ],
     targets: [
         // MARK: - C shims
+        // OpenBLAS's CBLAS, and LIBXSMM's generated kernels for single-precision
+        // products (see NeuralEngine's Float+Product.swift).
         .systemLibrary(
             name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]),
-        // LIBXSMM: products generated for the CPU and the shape (see Float+Product.swift).
-        .systemLibrary(
-            name: "CXSMM", path: "Sources/CXSMM", pkgConfig: "libxsmm",
-            providers: [.apt(["libxsmm-dev"])]),
+            providers: [.apt(["libopenblas-dev", "libxsmm-dev"])]),
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
@@ -37,7 +35,7 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]),
 
         // MARK: - Implementation
-        .target(name: "NeuralEngine", dependencies: ["CBLAS", "CXSMM", "CZlib"]),
+        .target(name: "NeuralEngine", dependencies: ["CBLAS", "CZlib"]),
         .target(name: "Plotting"),
         .target(name: "Notebook", dependencies: ["NeuralEngine", "Plotting"]),
         .target(

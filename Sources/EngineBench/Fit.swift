@@ -32,6 +32,8 @@ func runFit(_ options: BenchOptions) throws {
     let schedule = CosineDecay(base: learningRate, totalUpdates: 1_000_000, minimum: learningRate / 100)
     var random = SeededRandom(seed: 1)
 
+    let team = options.threadCount > 1 ? WorkerThreads(count: options.threadCount) : nil
+    var batch: [Int] = []
     let start = secondsNow(), cpuStart = cpuSecondsNow()
     var updates = 0
     var loss: Float = .nan
@@ -41,7 +43,9 @@ func runFit(_ options: BenchOptions) throws {
             let progress = plannedUpdates.map { Double(updates) / Double($0) } ?? (secondsNow() - start) / budget
             if progress >= 1 { break training }
             optimizer.learningRate = schedule.learningRate(at: Int(progress * 1_000_000))
-            loss = network.gradient(on: training, batch: Array(order[first ..< first + batchSize]))
+            batch.removeAll(keepingCapacity: true)
+            batch.append(contentsOf: order[first ..< first + batchSize])
+            loss = network.gradient(on: training, batch: batch, parts: options.parts, threads: team)
             optimizer.update(&network.parameters, gradients: network.gradients)
             updates += 1
         }
@@ -49,6 +53,9 @@ func runFit(_ options: BenchOptions) throws {
     let seconds = secondsNow() - start, cpuSeconds = cpuSecondsNow() - cpuStart
     let accuracy = network.accuracy(test.inputs, labels: test.labels)
     let epochs = Double(updates) / Double(batchesPerEpoch)
-    printResult(run: "MLP 784-512-256-10 dropout 0.2, Adam+cosine, \((epochs * 10).rounded() / 10) epochs",
-                seconds: seconds, finalLoss: Double(loss), testAccuracy: accuracy, cpuSeconds: cpuSeconds)
+    printResult([
+        "run": "MLP 784-512-256-10 dropout 0.2, Adam+cosine, \((epochs * 10).rounded() / 10) epochs",
+        "seconds": seconds, "final_loss": Double(loss), "test_acc": accuracy, "cpu_seconds": cpuSeconds,
+        "parts": options.parts, "threads": options.threadCount,
+    ])
 }

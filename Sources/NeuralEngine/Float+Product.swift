@@ -1,5 +1,4 @@
 import CBLAS
-internal import CXSMM
 
 // Single-precision products, the engine's hot path.
 //
