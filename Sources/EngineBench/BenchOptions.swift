@@ -19,6 +19,11 @@ struct BenchOptions {
     /// Threads computing the parts; nil: one per core, at most `parts`.
     var threads: Int?
     var directory: String?
+    /// fit's network and batch (defaults in Fit.swift).
+    var hidden: [Int]?
+    var dropout: Double?
+    var inputDropout: Double?
+    var batch: Int?
 
     struct UsageError: Error, CustomStringConvertible {
         var description: String
@@ -48,10 +53,23 @@ struct BenchOptions {
                 guard let n = Double(v), n > 0 else { throw UsageError(description: "--seconds: not a positive number: \(v)") }
                 seconds = n
             case "--dir": directory = try value(for: argument)
+            case "--batch": batch = try positive(argument)
+            case "--hidden":
+                let v = try value(for: argument)
+                let sizes = v.split(separator: ",").compactMap { Int($0) }
+                guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }), sizes.count == v.split(separator: ",").count else {
+                    throw UsageError(description: "--hidden: not a comma-separated list of positive sizes: \(v)")
+                }
+                hidden = sizes
+            case "--dropout", "--input-dropout":
+                let v = try value(for: argument)
+                guard let r = Double(v), r >= 0, r < 1 else { throw UsageError(description: "\(argument): not a ratio in [0, 1): \(v)") }
+                if argument == "--dropout" { dropout = r } else { inputDropout = r }
             case "-h", "--help":
                 print("""
                     usage: engine-bench [fit] [--only NAME] [--updates N] [--epochs N] [--seconds S]
                                         [--parts N] [--threads N] [--dir DIR]
+                           fit only: [--hidden 1024,1024] [--dropout R] [--input-dropout R] [--batch N]
                     """)
                 exit(0)
             default:

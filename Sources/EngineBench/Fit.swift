@@ -20,13 +20,19 @@ import Glibc
 func runFit(_ options: BenchOptions) throws {
     let training = try FashionMNIST.training(directory: options.directory)
     let test = try FashionMNIST.test(directory: options.directory)
-    let batchSize = 256, learningRate = 0.001
+    let batchSize = options.batch ?? 256, learningRate = 0.001
     let budget = options.seconds ?? 50
     let batchesPerEpoch = training.count / batchSize
     let plannedUpdates = options.epochs.map { $0 * batchesPerEpoch }
 
-    let hidden = [512, 256].map { HiddenLayer($0, activation: .relu, initializer: .he, dropout: 0.2) }
-    var network = MLP<Float>(inputs: 784, hidden: hidden, outputs: 10, dropoutStyle: .inverted, seed: 0)
+    let hidden = options.hidden ?? [512, 256], ratio = options.dropout ?? 0.2, inputRatio = options.inputDropout ?? 0
+    var layers: [any Layer<Float>] = inputRatio > 0 ? [Dropout<Float>(ratio: inputRatio, style: .inverted)] : []
+    for (inputs, units) in zip([784] + hidden, hidden) {
+        layers += [Affine<Float>(inputs: inputs, outputs: units, initializer: .he), ReLULayer<Float>()]
+        if ratio > 0 { layers.append(Dropout<Float>(ratio: ratio, style: .inverted)) }
+    }
+    layers.append(Affine<Float>(inputs: hidden.last!, outputs: 10, initializer: .he))
+    var network = MLP<Float>(layers: layers, seed: 0)
     var optimizer = Adam<Float>(learningRate: learningRate)
     // Progress runs from 0 to 1 over the planned updates or over the time budget.
     let schedule = CosineDecay(base: learningRate, totalUpdates: 1_000_000, minimum: learningRate / 100)
@@ -54,7 +60,7 @@ func runFit(_ options: BenchOptions) throws {
     let accuracy = network.accuracy(test.inputs, labels: test.labels)
     let epochs = Double(updates) / Double(batchesPerEpoch)
     printResult([
-        "run": "MLP 784-512-256-10 dropout 0.2, Adam+cosine, \((epochs * 10).rounded() / 10) epochs",
+        "run": "MLP \(([784] + hidden + [10]).map(String.init).joined(separator: "-"))\(inputRatio > 0 ? " input dropout \(inputRatio)" : "") dropout \(ratio), batch \(batchSize), Adam+cosine, \((epochs * 10).rounded() / 10) epochs",
         "seconds": seconds, "final_loss": Double(loss), "test_acc": accuracy, "cpu_seconds": cpuSeconds,
         "parts": options.parts, "threads": options.threadCount,
     ])

@@ -25,28 +25,35 @@ func productSeconds(sizes: [Int], batch: Int, parts: Int, updates: Int, threads:
                     deltas: sizes.map { [Float](repeating: 0.01, count: rows * $0) },
                     gradients: weights.map { [Float](repeating: 0, count: $0.count) }, rows: rows)
     }
-    func step(_ part: inout Part) {
-        let m = part.rows
-        for l in 0..<layers {
-            let k = sizes[l], n = sizes[l + 1]
-            Float.gemm(transposeA: false, transposeB: false, m: m, n: n, k: k, alpha: 1,
-                       a: part.activations[l], lda: k, b: weights[l], ldb: n, beta: 1, c: &part.activations[l + 1], ldc: n)
-        }
-        for l in (0..<layers).reversed() {
-            let k = sizes[l], n = sizes[l + 1]
-            Float.gemm(transposeA: true, transposeB: false, m: k, n: n, k: m, alpha: 1,
-                       a: part.activations[l], lda: k, b: part.deltas[l + 1], ldb: n, beta: 0, c: &part.gradients[l], ldc: n)
-            if l > 0 {
-                Float.gemm(transposeA: false, transposeB: false, m: m, n: k, k: n, alpha: 1,
-                           a: part.deltas[l + 1], lda: n, b: transposed[l], ldb: k, beta: 0, c: &part.deltas[l], ldc: k)
+    struct Products: PartedWork {
+        let parts: UnsafeMutableBufferPointer<Part>
+        let sizes: [Int], weights: [[Float]], transposed: [[Float]]
+        func run(part p: Int) {
+            let m = parts[p].rows, layers = sizes.count - 1
+            for l in 0..<layers {
+                let k = sizes[l], n = sizes[l + 1]
+                Float.gemm(transposeA: false, transposeB: false, m: m, n: n, k: k, alpha: 1,
+                           a: parts[p].activations[l], lda: k, b: weights[l], ldb: n, beta: 1,
+                           c: &parts[p].activations[l + 1], ldc: n)
+            }
+            for l in (0..<layers).reversed() {
+                let k = sizes[l], n = sizes[l + 1]
+                Float.gemm(transposeA: true, transposeB: false, m: k, n: n, k: m, alpha: 1,
+                           a: parts[p].activations[l], lda: k, b: parts[p].deltas[l + 1], ldb: n, beta: 0,
+                           c: &parts[p].gradients[l], ldc: n)
+                if l > 0 {
+                    Float.gemm(transposeA: false, transposeB: false, m: m, n: k, k: n, alpha: 1,
+                               a: parts[p].deltas[l + 1], lda: n, b: transposed[l], ldb: k, beta: 0,
+                               c: &parts[p].deltas[l], ldc: k)
+                }
             }
         }
     }
     let start = secondsNow()
-    for _ in 0..<updates {
-        partState.withUnsafeMutableBufferPointer { states in
-            let states = SendableBuffer(states)
-            if let threads { threads.run(parts) { step(&states.buffer[$0]) } } else { for p in 0..<parts { step(&states.buffer[p]) } }
+    partState.withUnsafeMutableBufferPointer { states in
+        let work = Products(parts: states, sizes: sizes, weights: weights, transposed: transposed)
+        for _ in 0..<updates {
+            if let threads { threads.run(parts, work) } else { for p in 0..<parts { work.run(part: p) } }
         }
     }
     return secondsNow() - start
@@ -67,12 +74,7 @@ func optimizerSeconds(_ optimizer: any Optimizer<Float>, like parameters: [Matri
 func handOffSeconds(parts: Int, updates: Int, threads: WorkerThreads?) -> Double {
     guard let threads else { return 0 }
     let start = secondsNow()
-    for _ in 0..<updates { threads.run(parts) { _ in } }
+    struct Nothing: PartedWork { func run(part: Int) {} }
+    for _ in 0..<updates { threads.run(parts, Nothing()) }
     return secondsNow() - start
-}
-
-/// A buffer handed to the threads of a `WorkerThreads` team, each using its own elements.
-struct SendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

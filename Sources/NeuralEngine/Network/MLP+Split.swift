@@ -51,12 +51,9 @@ extension MLP {
         for p in 0..<parts { partSteps[p].random = SeededRandom(seed: random.next()) }
         let values = parameters, slots = firstSlot, lossFunction = loss, n = batch.count
         partSteps.withUnsafeMutableBufferPointer { steps in
-            let steps = UnsafeSendable(steps)
-            let body = { (p: Int) in
-                steps.value[p].run(rows: batch[p * n / parts ..< (p + 1) * n / parts], batchSize: n, data: data,
-                                   parameters: values, firstSlot: slots, loss: lossFunction)
-            }
-            if let threads { threads.run(parts, body) } else { for p in 0..<parts { body(p) } }
+            let work = SplitStepWork(steps: steps, batch: batch, data: data, parameters: values, firstSlot: slots,
+                                     loss: lossFunction)
+            if let threads { threads.run(parts, work) } else { for p in 0..<parts { work.run(part: p) } }
         }
         // Σ over parts in part order, element by element.
         var dataLoss: Scalar = 0
@@ -74,6 +71,33 @@ extension MLP {
         }
         addPenaltyGradient()
         return dataLoss + penalty
+    }
+}
+
+/// One split step as work for `WorkerThreads`: part p runs its rows of the batch
+/// on its own `PartStep`, the only one it touches.
+@usableFromInline struct SplitStepWork<Scalar: MatrixScalar>: PartedWork {
+    @usableFromInline let steps: UnsafeMutableBufferPointer<PartStep<Scalar>>
+    @usableFromInline let batch: [Int]
+    @usableFromInline let data: Dataset<Scalar>
+    @usableFromInline let parameters: [Matrix<Scalar>]
+    @usableFromInline let firstSlot: [Int]
+    @usableFromInline let loss: Loss
+
+    @usableFromInline init(steps: UnsafeMutableBufferPointer<PartStep<Scalar>>, batch: [Int], data: Dataset<Scalar>,
+                           parameters: [Matrix<Scalar>], firstSlot: [Int], loss: Loss) {
+        self.steps = steps
+        self.batch = batch
+        self.data = data
+        self.parameters = parameters
+        self.firstSlot = firstSlot
+        self.loss = loss
+    }
+
+    @usableFromInline func run(part p: Int) {
+        let n = batch.count, parts = steps.count
+        steps[p].run(rows: batch[p * n / parts ..< (p + 1) * n / parts], batchSize: n, data: data,
+                     parameters: parameters, firstSlot: firstSlot, loss: loss)
     }
 }
 

@@ -15,16 +15,18 @@ public final class WorkerThreads: @unchecked Sendable {
     /// Threads in the team, the caller's included.
     public let count: Int
     private var threads: [pthread_t] = []
-    private let lock: UnsafeMutablePointer<pthread_mutex_t>
-    private let wake: UnsafeMutablePointer<pthread_cond_t>
-    private let finished: UnsafeMutablePointer<pthread_cond_t>
+    @usableFromInline let lock: UnsafeMutablePointer<pthread_mutex_t>
+    @usableFromInline let wake: UnsafeMutablePointer<pthread_cond_t>
+    @usableFromInline let finished: UnsafeMutablePointer<pthread_cond_t>
     // Guarded by `lock`.
-    private var generation = 0
-    private var running = 0
+    @usableFromInline var generation = 0
+    @usableFromInline var running = 0
     private var stopping = false
-    private var busy = false
-    private var job: ((Int) -> Void)?
-    private var jobCount = 0
+    @usableFromInline var busy = false
+    /// The work of the current `run` (its address; meaningless for a zero-sized type).
+    @usableFromInline var job = UnsafeRawPointer(bitPattern: 1)!
+    @usableFromInline var invoke: ((UnsafeRawPointer, Int) -> Void)?
+    @usableFromInline var jobCount = 0
 
     /// A team of `count` threads (1: the caller alone, nothing is started).
     public init(count: Int) {
@@ -63,33 +65,41 @@ public final class WorkerThreads: @unchecked Sendable {
         finished.deallocate()
     }
 
-    /// Calls `body(i)` for every i in `0..<tasks`, spread over the team (thread t
-    /// takes t, t + count, …), and returns when all are done. Calls for different
-    /// i run at the same time; one `run` at a time per team.
-    public func run(_ tasks: Int, _ body: (Int) -> Void) {
+    /// Calls `work.run(part: i)` for every i in `0..<tasks`, spread over the team
+    /// (thread t takes t, t + count, …), and returns when all are done. Calls for
+    /// different i run at the same time; one `run` at a time per team. Allocates
+    /// nothing once specialised for a concrete `Work` type (it is inlinable for
+    /// that), so a training step can call it.
+    @inlinable public func run<Work: PartedWork>(_ tasks: Int, _ work: Work) {
         guard count > 1 && tasks > 1 else {
-            for i in 0..<tasks { body(i) }
+            for i in 0..<tasks { work.run(part: i) }
             return
         }
-        withoutActuallyEscaping(body) { body in
+        withUnsafePointer(to: work) { pointer in
             pthread_mutex_lock(lock)
             requirement(!busy, "WorkerThreads.run called while the team is already running")
             busy = true
-            job = body
+            job = UnsafeRawPointer(pointer)  // not the optional init: a zero-sized value may sit at address 0
+            invoke = { job, i in job.assumingMemoryBound(to: Work.self).pointee.run(part: i) }
             jobCount = tasks
             running = count - 1
             generation += 1
             pthread_cond_broadcast(wake)
             pthread_mutex_unlock(lock)
 
-            for i in stride(from: 0, to: tasks, by: count) { body(i) }
+            for i in stride(from: 0, to: tasks, by: count) { work.run(part: i) }
 
             pthread_mutex_lock(lock)
             while running > 0 { pthread_cond_wait(finished, lock) }
-            job = nil
+            invoke = nil
             busy = false
             pthread_mutex_unlock(lock)
         }
+    }
+
+    /// `run` with a closure: `body(i)` for every i in `0..<tasks`.
+    public func run(_ tasks: Int, _ body: (Int) -> Void) {
+        withoutActuallyEscaping(body) { run(tasks, ClosureWork(body: $0)) }
     }
 
     private func work(index: Int) {
@@ -103,15 +113,26 @@ public final class WorkerThreads: @unchecked Sendable {
             while generation == seen && !stopping { pthread_cond_wait(wake, lock) }
             if stopping { break }
             seen = generation
-            let body = job!, tasks = jobCount
+            let job = job, invoke = invoke!, tasks = jobCount
             pthread_mutex_unlock(lock)
-            for i in stride(from: index, to: tasks, by: count) { body(i) }
+            for i in stride(from: index, to: tasks, by: count) { invoke(job, i) }
             pthread_mutex_lock(lock)
             running -= 1
             if running == 0 { pthread_cond_signal(finished) }
         }
         pthread_mutex_unlock(lock)
     }
+}
+
+/// Work cut into parts that may run at the same time: `run(part:)` is called once
+/// for each part, from the team's threads.
+public protocol PartedWork {
+    func run(part: Int)
+}
+
+private struct ClosureWork: PartedWork {
+    let body: (Int) -> Void
+    func run(part: Int) { body(part) }
 }
 
 /// What a started thread needs; the team is not retained by its own threads (its
