@@ -29,6 +29,15 @@ static inline int engine_sgemm_row_major(int transpose_a, int m, int n, int k,
     return 1;
 }
 
+/// Row-major `out` (cols × rows) ← the transpose of `in` (rows × cols, leading
+/// dimension ld), by LIBXSMM's transpose kernels.
+static inline void engine_stranspose_row_major(int rows, int cols, const float *in, int ld, float *out) {
+    libxsmm_otrans(out, in, sizeof(float), cols, rows, ld, rows);
+#if defined(__x86_64__)
+    if (libxsmm_get_target_archid() >= LIBXSMM_X86_AVX) __asm__ volatile("vzeroupper" ::: "memory");
+#endif
+}
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <xmmintrin.h>
 /// The calling thread's SSE control word, then sets its flush-to-zero and

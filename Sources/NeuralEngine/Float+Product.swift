@@ -77,17 +77,11 @@ extension Float {
         return true
     }
 
-    /// `out` (cols × rows, dense) ← the transpose of `source` (rows × cols, leading dimension ld).
-    static func transpose(_ source: UnsafePointer<Float>, rows: Int, cols: Int, ld: Int,
-                          into out: UnsafeMutablePointer<Float>) {
-        let tile = 32
-        for r0 in stride(from: 0, to: rows, by: tile) {
-            for c0 in stride(from: 0, to: cols, by: tile) {
-                for r in r0 ..< Swift.min(r0 + tile, rows) {
-                    for c in c0 ..< Swift.min(c0 + tile, cols) { out[c * rows + r] = source[r * ld + c] }
-                }
-            }
-        }
+    /// `out` (cols × rows, dense) ← the transpose of `source` (rows × cols, leading
+    /// dimension ld), by LIBXSMM.
+    public static func transpose(_ source: UnsafePointer<Float>, rows: Int, cols: Int, ld: Int,
+                                 into out: UnsafeMutablePointer<Float>) {
+        engine_stranspose_row_major(Int32(rows), Int32(cols), source, Int32(ld), out)
     }
 }
 

@@ -87,7 +87,7 @@ public struct Affine<Scalar: MatrixScalar>: Layer {
         weightsTransposed.resize(rows: n, cols: k)
         weightsTransposed.storage.withUnsafeMutableBufferPointer { wt in
             w.storage.withUnsafeBufferPointer { pw in
-                for i in 0..<k { for j in 0..<n { wt[j * k + i] = pw[i * n + j] } }
+                Scalar.transpose(pw.baseAddress!, rows: k, cols: n, ld: n, into: wt.baseAddress!)
             }
         }
         inputGradient.storage.withUnsafeMutableBufferPointer { px in

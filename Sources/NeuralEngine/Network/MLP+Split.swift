@@ -60,13 +60,16 @@ extension MLP {
         for p in 0..<parts { dataLoss += partSteps[p].loss }
         for i in parameters.indices {
             gradients[i].resize(rows: parameters[i].rows, cols: parameters[i].cols)
-            gradients[i].storage.withUnsafeMutableBufferPointer { g in
-                partSteps[0].gradients[i].storage.withUnsafeBufferPointer { g.baseAddress!.update(from: $0.baseAddress!, count: g.count) }
-                for p in 1..<parts {
-                    partSteps[p].gradients[i].storage.withUnsafeBufferPointer { q in
-                        for j in 0..<g.count { g[j] += q[j] }
-                    }
-                }
+            // Copies the storage if anyone else holds it (a caller's earlier `gradients`),
+            // so that the threads below write into this network's own.
+            gradients[i].storage.withUnsafeMutableBufferPointer { _ in }
+        }
+        // Each thread sums a slice of every gradient: element by element, in part order.
+        let slices = threads?.count ?? 1
+        gradients.withUnsafeMutableBufferPointer { sums in
+            partSteps.withUnsafeBufferPointer { steps in
+                let work = GradientSumWork(sums: sums, steps: steps, slices: slices)
+                if let threads { threads.run(slices, work) } else { work.run(part: 0) }
             }
         }
         addPenaltyGradient()
@@ -98,6 +101,40 @@ extension MLP {
         let n = batch.count, parts = steps.count
         steps[p].run(rows: batch[p * n / parts ..< (p + 1) * n / parts], batchSize: n, data: data,
                      parameters: parameters, firstSlot: firstSlot, loss: loss)
+    }
+}
+
+/// Adds the parts' gradients into `sums`, element by element in part order; part t
+/// of the work takes slice t of every gradient.
+@usableFromInline struct GradientSumWork<Scalar: MatrixScalar>: PartedWork {
+    @usableFromInline let sums: UnsafeMutableBufferPointer<Matrix<Scalar>>
+    @usableFromInline let steps: UnsafeBufferPointer<PartStep<Scalar>>
+    @usableFromInline let slices: Int
+
+    @usableFromInline init(sums: UnsafeMutableBufferPointer<Matrix<Scalar>>, steps: UnsafeBufferPointer<PartStep<Scalar>>,
+                           slices: Int) {
+        self.sums = sums
+        self.steps = steps
+        self.slices = slices
+    }
+
+    @usableFromInline func run(part t: Int) {
+        for i in sums.indices {
+            let count = sums[i].count, start = t * count / slices, end = (t + 1) * count / slices
+            guard start < end else { continue }
+            // Unique (made so by the caller): threads write disjoint slices through it.
+            sums[i].storage.withUnsafeBufferPointer { buffer in
+                let g = UnsafeMutablePointer(mutating: buffer.baseAddress!)
+                steps[0].gradients[i].storage.withUnsafeBufferPointer { q in
+                    (g + start).update(from: q.baseAddress! + start, count: end - start)
+                }
+                for p in 1..<steps.count {
+                    steps[p].gradients[i].storage.withUnsafeBufferPointer { q in
+                        for j in start..<end { g[j] += q[j] }
+                    }
+                }
+            }
+        }
     }
 }
 
