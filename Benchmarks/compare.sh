@@ -11,8 +11,9 @@
 # Usage: Benchmarks/compare.sh [ROUNDS]   (default 3)
 # Environment: FASHION_MNIST_DIR; BENCH_FLAGS for engine-bench (e.g. "--parts 2
 # --threads 2", its defaults); NUMPY_FLAGS, TORCH_FLAGS for the Python scripts
-# (PyTorch's default is --threads 2). PyTorch is skipped when `import torch` fails
-# (pip install torch; the CPU build is enough).
+# (PyTorch's default is --threads 2); OPENBLAS_NUM_THREADS for NumPy's OpenBLAS
+# (unset: all cores; on a busy machine 1 is NumPy's fastest, by far). PyTorch is
+# skipped when `import torch` fails (pip install torch; the CPU build is enough).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}

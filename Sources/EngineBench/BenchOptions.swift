@@ -24,6 +24,9 @@ struct BenchOptions {
     var dropout: Double?
     var inputDropout: Double?
     var batch: Int?
+    /// fit's augmentation: shifts of up to this many pixels, and left–right flips.
+    var shift = 2
+    var flip = true
 
     struct UsageError: Error, CustomStringConvertible {
         var description: String
@@ -54,6 +57,11 @@ struct BenchOptions {
                 seconds = n
             case "--dir": directory = try value(for: argument)
             case "--batch": batch = try positive(argument)
+            case "--no-flip": flip = false
+            case "--shift":
+                let v = try value(for: argument)
+                guard let n = Int(v), n >= 0, n < 14 else { throw UsageError(description: "--shift: not a pixel count in 0..<14: \(v)") }
+                shift = n
             case "--hidden":
                 let v = try value(for: argument)
                 let sizes = v.split(separator: ",").compactMap { Int($0) }
@@ -69,7 +77,8 @@ struct BenchOptions {
                 print("""
                     usage: engine-bench [fit] [--only NAME] [--updates N] [--epochs N] [--seconds S]
                                         [--parts N] [--threads N] [--dir DIR]
-                           fit only: [--hidden 1024,1024] [--dropout R] [--input-dropout R] [--batch N]
+                           fit only: [--hidden 512,256] [--dropout R] [--input-dropout R] [--batch N]
+                                     [--shift PIXELS] [--no-flip]
                     """)
                 exit(0)
             default:
