@@ -35,6 +35,9 @@ public struct Matrix<Scalar: MatrixScalar>: Equatable, Sendable {
     /// An `n × 1` column vector.
     @inlinable public init(column: [Scalar]) { self.init(rows: column.count, cols: 1, storage: column) }
 
+    /// A `rows × cols` matrix of zeros (NumPy `np.zeros((rows, cols))`).
+    @inlinable public static func zeros(_ rows: Int, _ cols: Int) -> Matrix { Matrix(rows: rows, cols: cols) }
+
     @inlinable public var count: Int { storage.count }
     @inlinable public var shape: (rows: Int, cols: Int) { (rows, cols) }
 
