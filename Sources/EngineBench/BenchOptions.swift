@@ -24,9 +24,10 @@ struct BenchOptions {
     var dropout: Double?
     var inputDropout: Double?
     var batch: Int?
-    /// fit's augmentation: shifts of up to this many pixels, and left–right flips.
-    var shift = 2
-    var flip = true
+    /// fit's augmentation (off by default): shifts of up to this many pixels, and
+    /// left–right flips.
+    var shift = 0
+    var flip = false
 
     struct UsageError: Error, CustomStringConvertible {
         var description: String
@@ -57,7 +58,7 @@ struct BenchOptions {
                 seconds = n
             case "--dir": directory = try value(for: argument)
             case "--batch": batch = try positive(argument)
-            case "--no-flip": flip = false
+            case "--flip": flip = true
             case "--shift":
                 let v = try value(for: argument)
                 guard let n = Int(v), n >= 0, n < 14 else { throw UsageError(description: "--shift: not a pixel count in 0..<14: \(v)") }
@@ -78,7 +79,7 @@ struct BenchOptions {
                     usage: engine-bench [fit] [--only NAME] [--updates N] [--epochs N] [--seconds S]
                                         [--parts N] [--threads N] [--dir DIR]
                            fit only: [--hidden 512,256] [--dropout R] [--input-dropout R] [--batch N]
-                                     [--shift PIXELS] [--no-flip]
+                                     [--shift PIXELS] [--flip]
                     """)
                 exit(0)
             default:
