@@ -79,25 +79,15 @@ extension MLP {
 
 /// One split step as work for `WorkerThreads`: part p runs its rows of the batch
 /// on its own `PartStep`, the only one it touches.
-@usableFromInline struct SplitStepWork<Scalar: MatrixScalar>: PartedWork {
-    @usableFromInline let steps: UnsafeMutableBufferPointer<PartStep<Scalar>>
-    @usableFromInline let batch: [Int]
-    @usableFromInline let data: Dataset<Scalar>
-    @usableFromInline let parameters: [Matrix<Scalar>]
-    @usableFromInline let firstSlot: [Int]
-    @usableFromInline let loss: Loss
+struct SplitStepWork<Scalar: MatrixScalar>: PartedWork {
+    let steps: UnsafeMutableBufferPointer<PartStep<Scalar>>
+    let batch: [Int]
+    let data: Dataset<Scalar>
+    let parameters: [Matrix<Scalar>]
+    let firstSlot: [Int]
+    let loss: Loss
 
-    @usableFromInline init(steps: UnsafeMutableBufferPointer<PartStep<Scalar>>, batch: [Int], data: Dataset<Scalar>,
-                           parameters: [Matrix<Scalar>], firstSlot: [Int], loss: Loss) {
-        self.steps = steps
-        self.batch = batch
-        self.data = data
-        self.parameters = parameters
-        self.firstSlot = firstSlot
-        self.loss = loss
-    }
-
-    @usableFromInline func run(part p: Int) {
+    func run(part p: Int) {
         let n = batch.count, parts = steps.count
         steps[p].run(rows: batch[p * n / parts ..< (p + 1) * n / parts], batchSize: n, data: data,
                      parameters: parameters, firstSlot: firstSlot, loss: loss)
@@ -106,19 +96,12 @@ extension MLP {
 
 /// Adds the parts' gradients into `sums`, element by element in part order; part t
 /// of the work takes slice t of every gradient.
-@usableFromInline struct GradientSumWork<Scalar: MatrixScalar>: PartedWork {
-    @usableFromInline let sums: UnsafeMutableBufferPointer<Matrix<Scalar>>
-    @usableFromInline let steps: UnsafeBufferPointer<PartStep<Scalar>>
-    @usableFromInline let slices: Int
+struct GradientSumWork<Scalar: MatrixScalar>: PartedWork {
+    let sums: UnsafeMutableBufferPointer<Matrix<Scalar>>
+    let steps: UnsafeBufferPointer<PartStep<Scalar>>
+    let slices: Int
 
-    @usableFromInline init(sums: UnsafeMutableBufferPointer<Matrix<Scalar>>, steps: UnsafeBufferPointer<PartStep<Scalar>>,
-                           slices: Int) {
-        self.sums = sums
-        self.steps = steps
-        self.slices = slices
-    }
-
-    @usableFromInline func run(part t: Int) {
+    func run(part t: Int) {
         for i in sums.indices {
             let count = sums[i].count, start = t * count / slices, end = (t + 1) * count / slices
             guard start < end else { continue }
