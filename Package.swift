@@ -28,9 +28,11 @@ let package = Package(
     ],
     targets: [
         // MARK: - C shims
+        // OpenBLAS's CBLAS, and LIBXSMM's generated kernels for single-precision
+        // products (see NeuralEngine's Float+Product.swift).
         .systemLibrary(
             name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]),
+            providers: [.apt(["libopenblas-dev", "libxsmm-dev"])]),
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
