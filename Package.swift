@@ -23,12 +23,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // The theme's page templates: the whole Mustache language for theme authors.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The preview server of `tutorial serve`: small, async/await, no further packages.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // MARK: - C shims
+        // OpenBLAS's CBLAS, and LIBXSMM's generated kernels for single-precision
+        // products (see NeuralEngine's Float+Product.swift).
         .systemLibrary(
             name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]),
+            providers: [.apt(["libopenblas-dev", "libxsmm-dev"])]),
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
@@ -56,10 +60,17 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Theme")]),
+        // `tutorial serve`: watches the chapters, rebuilds what changed, serves the book
+        // with live progress. Book's public API only.
+        .target(
+            name: "BookPreview",
+            dependencies: ["Book", .product(name: "FlyingFox", package: "FlyingFox")],
+            resources: [.copy("Client")]),
         .executableTarget(
             name: "TutorialCommand",
             dependencies: [
                 "Book",
+                "BookPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "EngineBench", dependencies: ["NeuralEngine"]),
@@ -69,6 +80,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CZlib"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NotebookProtocol"]),
         .testTarget(name: "BookTests", dependencies: ["Book"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BookPreviewTests", dependencies: ["BookPreview"]),
         .testTarget(
             name: "TutorialTests", dependencies: ["Book"], resources: [.copy("Fixtures")]),
     ]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the book needs, only those that are missing.
 set -euo pipefail
-packages=(libcmark-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist
+packages=(libcmark-dev libopenblas-dev libxsmm-dev zlib1g-dev dataset-fashion-mnist
           libjs-katex libjs-highlight.js libjs-lunr chromium fonts-noto-cjk nodejs)
 missing=()
 for p in "${packages[@]}"; do

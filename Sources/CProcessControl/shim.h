@@ -40,3 +40,25 @@ static inline int process_control_has_ended(pid_t pid) {
     if (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) != 0) return -1;
     return info.si_pid == pid ? 1 : 0;
 }
+
+/// The write end of the pipe `process_control_forward_signal`'s handler writes to.
+static int process_control_signal_pipe = -1;
+
+static void process_control_on_signal(int signal_number) {
+    int saved = errno;
+    unsigned char byte = (unsigned char)signal_number;
+    ssize_t ignored = write(process_control_signal_pipe, &byte, 1);
+    (void)ignored;
+    errno = saved;
+}
+
+/// Catches `signal_number` with a handler that only writes its number as one byte to
+/// `pipe_write_end` (async-signal-safe), whichever thread it lands on. 0 on success.
+static inline int process_control_forward_signal(int signal_number, int pipe_write_end) {
+    struct sigaction action;
+    process_control_signal_pipe = pipe_write_end;
+    action.sa_handler = process_control_on_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return sigaction(signal_number, &action, 0);
+}

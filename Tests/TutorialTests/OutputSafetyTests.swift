@@ -138,9 +138,15 @@ import Testing
         let lookalike = root.appendingPathComponent(".output.old-12345678")
         try fm.createDirectory(at: lookalike, withIntermediateDirectories: true)
         try "mine".write(to: lookalike.appendingPathComponent("x"), atomically: true, encoding: .utf8)
+        // A cache a killed `clean` had moved aside (tagged).
+        let removing = root.appendingPathComponent(".tutorial-cache.removing-0badf00d")
+        try fm.createDirectory(at: removing.appendingPathComponent("results"), withIntermediateDirectories: true)
+        try "Signature: 8a477f597d28d172789f06886806bc55\n# created by tutorial\n"
+            .write(to: removing.appendingPathComponent("CACHEDIR.TAG"), atomically: true, encoding: .utf8)
         let result = try CommandLineTests.run(["build"], in: root)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!Self.exists(leftover))
+        #expect(!Self.exists(removing))
         #expect(Self.exists(lookalike.appendingPathComponent("x")))
     }
 

@@ -35,16 +35,9 @@ public struct BookBuilder: Sendable {
 
     public func build(observer: BuildObserver = SilentObserver()) async throws -> BuildReport {
         // Nothing runs before the folders are known to be safe to write.
-        let folders = BookFolders(chapters: options.chapters, output: options.output, cache: options.cache)
-        try folders.check()
-        let cache = ResultCache(directory: options.cache)
-        let lock = try await BookLock.acquire(in: options.cache, purpose: "tutorial build",
-                                              prepare: cache.prepare) { observer.handle(.waiting($0)) }
+        let lock = try await lockForWriting(purpose: "tutorial build") { observer.handle(.waiting($0)) }
         defer { lock.release() }
-        // Another build may have changed them while this one waited.
-        try folders.check()
-        BookOutput.sweepLeftovers(of: options.output)
-        cache.sweepWorkDirectory()
+        let cache = ResultCache(directory: options.cache)
 
         let source = try BookSource.load(directory: options.chapters, path: options.chaptersPath)
         // Editions are read before anything runs: a bad book.toml stops the build at once.

@@ -53,7 +53,13 @@ public enum BookCleaner {
             outcome.lines.append("no results cache at \(folders.cache.path)")
         } else {
             do {
-                try fm.removeItem(at: folders.cache)
+                // Moved aside in one step first: a build waiting for the lock may make a
+                // new cache folder the moment the old one's name is free, and must not
+                // find (or put files into) a half-removed one.
+                let aside = folders.cache.deletingLastPathComponent()
+                    .appendingPathComponent(ResultCache.asideName(of: folders.cache, "removing") + UUID().uuidString.prefix(8).lowercased())
+                try fm.moveItem(at: folders.cache, to: aside)
+                try fm.removeItem(at: aside)
                 outcome.lines.append("removed the results cache \(folders.cache.path)")
             } catch {
                 outcome.lines.append("error: cannot remove the results cache \(folders.cache.path): \(BookOutput.describe(error))")

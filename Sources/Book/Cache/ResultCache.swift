@@ -88,11 +88,25 @@ public struct ResultCache: Sendable {
     /// ends (kept with `TUTORIAL_KEEP_BUILD=1` until the next build).
     var workDirectory: URL { directory.appendingPathComponent("build") }
 
+    /// `.NAME.WHAT-` for a folder `NAME` (one leading dot, however NAME starts): the
+    /// prefix of the names a folder takes while it is being removed.
+    static func asideName(of folder: URL, _ what: String) -> String {
+        let name = folder.lastPathComponent
+        return (name.hasPrefix(".") ? name : "." + name) + ".\(what)-"
+    }
+
     /// Removes what runs that died left in `workDirectory`, and half-written files
     /// (`.NAME.XXXXXXXX.tmp`) in `results/` and beside the compiler's version. Call it
     /// holding the lock.
     func sweepWorkDirectory() {
         let fm = FileManager.default
+        // Caches a killed `clean` had moved aside (`.NAME.removing-*`, tagged).
+        let parent = directory.deletingLastPathComponent()
+        let prefix = Self.asideName(of: directory, "removing")
+        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            let aside = parent.appendingPathComponent(name)
+            if FolderStamp.cache.isPresent(in: aside) { try? fm.removeItem(at: aside) }
+        }
         for name in (try? fm.contentsOfDirectory(atPath: workDirectory.path)) ?? [] {
             try? fm.removeItem(at: workDirectory.appendingPathComponent(name))
         }

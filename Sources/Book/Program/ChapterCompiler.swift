@@ -26,7 +26,8 @@ struct ChapterCompiler {
     static let flags = ["-O", "-gline-tables-only", "-swift-version", "5", "-module-name", "Chapter",
                         "-suppress-warnings", "-diagnostic-style", "llvm"]
 
-    func compile(source: URL, sourceName: String, output: URL) throws -> Outcome {
+    func compile(source: URL, sourceName: String, output: URL,
+                 cancellation: RunCancellation? = nil) throws -> Outcome {
         let arguments = Self.flags + [
             source.path,
             "-I", runtime.modules.path,
@@ -36,7 +37,7 @@ struct ChapterCompiler {
         ]
         let (termination, text, cpu) = try ChildProcess.captureMeasured(swiftc, arguments,
                                                                         environment: ProcessInfo.processInfo.environment,
-                                                                        timeout: 600)
+                                                                        timeout: 600, cancellation: cancellation)
         let errors = Self.parseErrors(text, sourceName: sourceName)
         switch termination {
         case .exited(0):

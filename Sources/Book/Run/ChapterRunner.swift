@@ -32,6 +32,19 @@ public struct ChapterRunner: Sendable {
 
     /// Blocking: compiles and runs `chapter`. Never throws: every failure is a result.
     public func run(_ chapter: Chapter, onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }) -> ChapterResult {
+        compileAndRun(chapter, cancellation: nil, onEvent: onEvent)
+    }
+
+    /// Blocking, like `run(_:onEvent:)`, but stops as soon as `cancellation` is
+    /// cancelled, killing the compiler or program; then the result is nil.
+    public func run(_ chapter: Chapter, cancellation: RunCancellation?,
+                    onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }) -> ChapterResult? {
+        let result = compileAndRun(chapter, cancellation: cancellation, onEvent: onEvent)
+        return cancellation?.isCancelled == true ? nil : result
+    }
+
+    private func compileAndRun(_ chapter: Chapter, cancellation: RunCancellation?,
+                               onEvent: @escaping @Sendable (RunEvent) -> Void) -> ChapterResult {
         // The chapter's own errors are in `chapter.diagnostics`, not in the result.
         if !chapter.diagnostics.isEmpty { return .notRun(chapter, reason: "did not run: the chapter has errors", isTransient: true) }
         guard !chapter.blocks.isEmpty else { return ChapterResult(blocks: []) }
@@ -60,7 +73,8 @@ public struct ChapterRunner: Sendable {
         let compileStart = Date()
         let outcome: ChapterCompiler.Outcome
         do {
-            outcome = try ChapterCompiler(runtime: runtime).compile(source: source, sourceName: sourceName, output: program)
+            outcome = try ChapterCompiler(runtime: runtime).compile(source: source, sourceName: sourceName, output: program,
+                                                                    cancellation: cancellation)
         } catch {
             return failed("error: \(BookOutput.describe(error))")
         }
@@ -72,7 +86,7 @@ public struct ChapterRunner: Sendable {
         }
 
         // Run.
-        var result = execute(chapter, program: program, sourceName: sourceName, onEvent: onEvent)
+        var result = execute(chapter, program: program, sourceName: sourceName, cancellation: cancellation, onEvent: onEvent)
         result.compileSeconds = compileSeconds
         result.cpuSeconds = outcome.cpuSeconds + (result.cpuSeconds ?? 0)
         return result
@@ -97,7 +111,7 @@ public struct ChapterRunner: Sendable {
         return result
     }
 
-    private func execute(_ chapter: Chapter, program: URL, sourceName: String,
+    private func execute(_ chapter: Chapter, program: URL, sourceName: String, cancellation: RunCancellation?,
                          onEvent: @escaping @Sendable (RunEvent) -> Void) -> ChapterResult {
         var environment = ProcessInfo.processInfo.environment
         environment[NotebookEnvironment.channelDescriptor] = String(NotebookEnvironment.channelDescriptorNumber)
@@ -128,7 +142,8 @@ public struct ChapterRunner: Sendable {
         var collector = ResultCollector(chapter: chapter, limits: limits, token: token, onEvent: onEvent)
         let start = Date()
         let chapterDeadline = start.addingTimeInterval(limits.chapterSeconds)
-        var child = ChildProcess(executable: program.path, arguments: [], environment: environment, withChannel: true)
+        var child = ChildProcess(executable: program.path, arguments: [], environment: environment, withChannel: true,
+                                 cancellation: cancellation)
         child.watchdogLine = token
         child.tokenSocket = link.map { (child: $0.childEnd, parent: $0.parentEnd) }
         let termination: ChildProcess.Termination

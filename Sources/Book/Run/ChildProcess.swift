@@ -35,6 +35,8 @@ struct ChildProcess {
     /// `parent` is passed to `onData` as `.tokens`. The caller keeps `parent` and
     /// closes it.
     var tokenSocket: (child: Int32, parent: Int32)?
+    /// Kills the program when cancelled (the caller learns of it from the cancellation).
+    var cancellation: RunCancellation? = nil
 
     enum Termination: Equatable {
         case exited(Int32)
@@ -68,6 +70,7 @@ struct ChildProcess {
         var tokenChildOpen = tokenSocket != nil
         func closeTokenChild() { if tokenChildOpen, let tokenSocket { close(tokenSocket.child); tokenChildOpen = false } }
         defer { closeTokenChild() }
+        if cancellation?.isCancelled == true { throw BookError.io("cancelled before \(executable) started") }
         let pipes = try Pipes(channel: withChannel, watchdog: watchdogLine)
         defer { pipes.closeAll() }
         let pid = try spawn(pipes)
@@ -82,6 +85,7 @@ struct ChildProcess {
         var endedAt: Date? = nil
         var killedAt: Date? = nil
         let interruption = Interruption.shared.descriptor
+        let cancelled = cancellation?.wakeFD ?? -1
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65536, alignment: 16)
         defer { buffer.deallocate() }
 
@@ -107,6 +111,12 @@ struct ChildProcess {
                 killedAt = now
                 ProcessTree.kill(below: pid, includingRoot: true)
                 continue
+            } else if cancellation?.isCancelled == true {
+                // The caller learns of it from the cancellation.
+                termination = .signalled(SIGKILL)
+                killedAt = now
+                ProcessTree.kill(below: pid, includingRoot: true)
+                continue
             } else if let limit = deadline() {
                 let left = limit.timeIntervalSince(now)
                 if left <= 0 {
@@ -123,6 +133,7 @@ struct ChildProcess {
             var polled = open.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
             if endedAt == nil, pidfd >= 0 { polled.append(pollfd(fd: pidfd, events: Int16(POLLIN), revents: 0)) }
             if killedAt == nil, interruption >= 0 { polled.append(pollfd(fd: interruption, events: Int16(POLLIN), revents: 0)) }
+            if killedAt == nil, cancelled >= 0 { polled.append(pollfd(fd: cancelled, events: Int16(POLLIN), revents: 0)) }
             let ready = poll(&polled, nfds_t(polled.count), Int32(max(wait, 1)))
             if ready < 0 {
                 if errno == EINTR { continue }
@@ -200,15 +211,17 @@ struct ChildProcess {
     static func capture(_ executable: String, _ arguments: [String], environment: [String: String],
                         timeout: Double, limit: Int = 1 << 20) throws -> (Termination, String) {
         let (termination, text, _) = try captureMeasured(executable, arguments, environment: environment,
-                                                         timeout: timeout, limit: limit)
+                                                         timeout: timeout, limit: limit, cancellation: nil)
         return (termination, text)
     }
 
     /// `capture`, also returning the CPU seconds the program used.
     static func captureMeasured(_ executable: String, _ arguments: [String], environment: [String: String],
-                                timeout: Double, limit: Int = 1 << 20) throws -> (Termination, String, cpuSeconds: Double) {
+                                timeout: Double, limit: Int = 1 << 20,
+                                cancellation: RunCancellation? = nil) throws -> (Termination, String, cpuSeconds: Double) {
         var output = Data()
-        let child = ChildProcess(executable: executable, arguments: arguments, environment: environment)
+        var child = ChildProcess(executable: executable, arguments: arguments, environment: environment)
+        child.cancellation = cancellation
         let end = Date().addingTimeInterval(timeout)
         let (termination, cpu) = try child.runMeasured(deadline: { end }) { _, bytes in
             if output.count < limit { output.append(contentsOf: bytes.prefix(limit - output.count)) }

@@ -48,7 +48,6 @@ public struct SiteWriter {
         }
         let theme = Theme(user: themeDirectory)
         let assets = directory.appendingPathComponent("assets")
-        let pages = site.edition.folder.map { directory.appendingPathComponent($0) } ?? directory
 
         if site.edition.folder == nil {
             for library in VendorLibrary.all {
@@ -58,22 +57,35 @@ public struct SiteWriter {
                 try FileCopier.copy(try theme.url("assets/" + path), to: assets.appendingPathComponent(path))
             }
         }
-        try FileCopier.write(SearchIndex(site: site).javaScript(),
-                             to: assets.appendingPathComponent(site.edition.searchIndexFile))
+        for (path, text) in try generatedFiles(site, theme: theme).sorted(by: { $0.key < $1.key }) {
+            try FileCopier.write(text, to: directory.appendingPathComponent(path))
+        }
+    }
 
+    /// The files made from the book's content, by path relative to the output: every
+    /// page and `assets/search-index.js`, as `write(_:to:)` writes them (the copied
+    /// theme files and libraries are not among them). `tutorial serve` rewrites only
+    /// those whose text changed.
+    /// An edition's pages are under its folder (`ko/…`) and its search documents are
+    /// `assets/search-index.ko.js`.
+    public func generatedFiles(_ site: BookSite) throws -> [String: String] {
+        try Self.validateSlugs(site.chapters + site.pages)
+        return try generatedFiles(site, theme: Theme(user: themeDirectory))
+    }
+
+    private func generatedFiles(_ site: BookSite, theme: Theme) throws -> [String: String] {
+        var files = ["assets/" + site.edition.searchIndexFile: try SearchIndex(site: site).javaScript()]
+        let folder = site.edition.folder.map { $0 + "/" } ?? ""
         let templates = try ThemeTemplates(theme)
         for (index, chapter) in site.chapters.enumerated() {
-            let html = try templates.render("page.html", values(Self.chapterValues(site, index: index)))
-            try FileCopier.write(html, to: pages.appendingPathComponent(Self.fileName(of: chapter)))
+            files[folder + Self.fileName(of: chapter)] = try templates.render("page.html", values(Self.chapterValues(site, index: index)))
         }
         for (index, page) in site.pages.enumerated() {
-            let html = try templates.render("page.html", values(Self.pageValues(site, index: index)))
-            try FileCopier.write(html, to: pages.appendingPathComponent(Self.fileName(of: page)))
+            files[folder + Self.fileName(of: page)] = try templates.render("page.html", values(Self.pageValues(site, index: index)))
         }
-        let landing = try templates.render("index.html", values(Self.landingValues(site)))
-        try FileCopier.write(landing, to: pages.appendingPathComponent("index.html"))
-        let search = try templates.render("search.html", values(Self.searchValues(site)))
-        try FileCopier.write(search, to: pages.appendingPathComponent("search.html"))
+        files[folder + "index.html"] = try templates.render("index.html", values(Self.landingValues(site)))
+        files[folder + "search.html"] = try templates.render("search.html", values(Self.searchValues(site)))
+        return files
     }
 
     /// The values of a page, with what every page of this writer gets.
