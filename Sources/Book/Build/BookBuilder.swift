@@ -17,6 +17,8 @@ public struct BookBuilder: Sendable {
         public var themeDirectory: URL?
         /// Check the output's internal links (what `check` adds to `build`).
         public var checkLinks = false
+        /// A source chapter an edition has not translated yet fails (else it is listed).
+        public var strictEditions = false
 
         public init(chapters: URL, chaptersPath: String, output: URL, cache: URL) {
             self.chapters = chapters; self.chaptersPath = chaptersPath
@@ -38,6 +40,13 @@ public struct BookBuilder: Sendable {
         let cache = ResultCache(directory: options.cache)
 
         let source = try BookSource.load(directory: options.chapters, path: options.chaptersPath)
+        // Editions are read before anything runs: a bad book.toml stops the build at once.
+        let settings = try BookSettings.load(directory: options.chapters, path: options.chaptersPath)
+        let editions = try settings.editions.map {
+            try Edition.load($0, chapters: options.chapters, chaptersPath: options.chaptersPath, source: source,
+                             theme: options.themeDirectory)
+        }
+        let sourceChrome = try PageChrome.load(language: settings.language, theme: Theme(user: options.themeDirectory))
         let keys = CacheKeyInputs.make(runtime: runtime, limits: options.limits, cache: options.cache)
         let runner = ChapterRunner(runtime: runtime, limits: options.limits, workDirectory: cache.workDirectory)
         let jobserver = Jobserver(tokens: max(options.jobs, 1))
@@ -46,11 +55,24 @@ public struct BookBuilder: Sendable {
         let outcomes = await jobs.run(source.chapters, observer: observer)
         try Self.stopIfInterrupted()
 
-        let site = BookSite(source, results: outcomes.map(\.result))
-        try BookOutput.replace(options.output, with: site, theme: options.themeDirectory,
-                               images: Self.images(in: options.chapters), from: options.chapters)
-        let broken = options.checkLinks ? LinkChecker.brokenLinks(in: site, output: options.output) : []
+        // Every edition is rendered from the same results: nothing runs twice.
+        let results = outcomes.map(\.result)
+        let book = BookEditions(settings: settings, source: source,
+                                sourceSite: BookSite(source, results: results, options: PageOptions(chrome: sourceChrome)),
+                                results: results, editions: editions, strict: options.strictEditions)
+        let site = book.source
+        try BookOutput.replace(options.output, with: site, editions: book.sites, files: book.files,
+                               theme: options.themeDirectory, images: Self.images(in: options.chapters), from: options.chapters)
+        var broken = options.checkLinks ? LinkChecker.brokenLinks(in: site, output: options.output) : []
+        if options.checkLinks {
+            for edition in book.sites {
+                let folder = edition.edition.folder ?? ""
+                broken += LinkChecker.brokenLinks(in: edition, output: options.output.appendingPathComponent(folder))
+                    .map { folder + "/" + $0 }
+            }
+        }
         var report = BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
+        report.editions = book.reports
         report.utilization = usage.finish(chapters: outcomes.filter { !$0.cached }.compactMap(\.result.cpuSeconds),
                                           jobserver: jobserver)
         return report
