@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 //
 // The layout follows the data flow of DESIGN.md, with arrows pointing one way:
-// tutorial → Book → NotebookProtocol ← Notebook → (NeuralEngine, Plotting) → C shims.
+// tutorial → Book → (NotebookProtocol, Plotting); NotebookProtocol ← Notebook → (NeuralEngine, Plotting) → C shims.
 // Book talks to chapter programs only through NotebookProtocol (messages, environment,
 // limits, runtime calls); it never links the engine.
 import PackageDescription
@@ -28,9 +28,11 @@ let package = Package(
     ],
     targets: [
         // MARK: - C shims
+        // OpenBLAS's CBLAS, and LIBXSMM's generated kernels for single-precision
+        // products (see NeuralEngine's Float+Product.swift).
         .systemLibrary(
             name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]),
+            providers: [.apt(["libopenblas-dev", "libxsmm-dev"])]),
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
@@ -53,7 +55,8 @@ let package = Package(
         .target(
             name: "Book",
             dependencies: [
-                "NotebookProtocol", "CCmark", "CProcessControl",
+                // Plotting's text widths, for the words an edition puts into a drawn chart.
+                "NotebookProtocol", "Plotting", "CCmark", "CProcessControl",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Theme")]),

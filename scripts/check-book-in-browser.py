@@ -10,6 +10,10 @@ static server), it checks that
   - Swift code was highlighted;
   - every internal link and #fragment resolves (checked on the files);
   - search finds a known word, both on search.html?q=WORD and in the header's box;
+  - in a book with editions (output/ko/ …), every edition's pages pass the same checks;
+    Korean pages render Hangul in a font that has it (no fallback boxes), Korean search
+    finds a word written with a particle attached, and the language switch leads to the
+    same section of the other edition's page;
 and writes screenshots (desktop, phone, phone with the menu open, dark mode, print) to a
 folder, to be looked at.
 
@@ -322,39 +326,46 @@ class LinkCollector(html.parser.HTMLParser):
                 self.links.append(value)
 
 
-def check_links(root, pages):
+def parse_pages(root, pages):
+    """Each page's ids and links, by its path relative to the book."""
     parsed = {}
     for page in pages:
         collector = LinkCollector()
         collector.feed(page.read_text(encoding="utf-8"))
-        parsed[page.name] = collector
+        parsed[page.relative_to(root).as_posix()] = collector
+    return parsed
+
+
+def check_links(root, pages):
+    parsed = parse_pages(root, pages)
     problems = []
     for name, collector in sorted(parsed.items()):
+        folder = (root / name).parent
         for link in collector.links:
             parts = urllib.parse.urlsplit(link)
             if parts.scheme or parts.netloc or link.startswith("//"):
                 if parts.scheme not in ("mailto", "data"):
                     problems.append(f"{name}: link out of the book: {link}")
                 continue
-            target_name = urllib.parse.unquote(parts.path) if parts.path else name
-            target = (root / target_name).resolve()
+            target = (folder / urllib.parse.unquote(parts.path)).resolve() if parts.path else (root / name).resolve()
             if not target.exists():
                 problems.append(f"{name}: broken link {link}")
                 continue
             fragment = urllib.parse.unquote(parts.fragment)
             if fragment and target.suffix == ".html":
-                ids = parsed.get(target.name).ids if target.name in parsed else set()
+                key = target.relative_to(root.resolve()).as_posix() if target.is_relative_to(root.resolve()) else None
+                ids = parsed[key].ids if key in parsed else set()
                 if fragment not in ids:
-                    problems.append(f"{name}: {link}: no id \"{fragment}\" in {target.name}")
+                    problems.append(f"{name}: {link}: no id \"{fragment}\" in {key}")
     return problems
 
 
 # ---------------------------------------------------------------------------
 
 
-def find_search_word(root):
+def find_search_word(root, index="search-index.js"):
     """The longest word of the first chapter's title, from the search documents."""
-    text = (root / "assets" / "search-index.js").read_text(encoding="utf-8")
+    text = (root / "assets" / index).read_text(encoding="utf-8")
     start = text.index("[")
     docs = json.loads(text[start:text.rindex("]") + 1])
     for doc in docs:
@@ -364,6 +375,57 @@ def find_search_word(root):
                 return words[0].lower()
     raise SystemExit("no chapter in the search index to take a search word from; use --search-word")
 
+
+def korean_search_word(root, index):
+    """A Korean word of a page or section title, with a particle attached that the text
+    never attaches to it: search must find the word all the same. None without Korean."""
+    text = (root / "assets" / index).read_text(encoding="utf-8")
+    docs = json.loads(text[text.index("["):text.rindex("]") + 1])
+    everything = " ".join(doc["title"] + " " + (doc["section"] or "") + " " + doc["text"] for doc in docs)
+    used = set(re.findall(r"[\uac00-\ud7a3]+", everything))
+    titles = [w for doc in docs for w in re.findall(r"[\uac00-\ud7a3]{2,}", doc["title"] + " " + (doc["section"] or ""))]
+    for word in sorted(set(titles), key=lambda w: (-everything.count(w), w)):
+        final = (ord(word[-1]) - 0xAC00) % 28
+        for particle in (["이", "을", "은", "과"] if final else ["가", "를", "는", "와"]):
+            if word + particle not in used:
+                return word + particle
+    return None
+
+
+def editions_of(root):
+    """The book's editions in other languages: folders beside the pages with an index.html."""
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and p.name != "assets" and (p / "index.html").exists())
+
+
+HANGUL_FACTS = r"""
+(() => {
+  // Elements whose own text has Hangul, one of each kind.
+  const kinds = ['h1', 'h2', 'p', 'li', 'figcaption', 'caption', 'th', 'td', '.toc-title', '.chapter-label', 'svg text', '.pager-label'];
+  const found = [];
+  for (const kind of kinds) {
+    const el = [...document.querySelectorAll(kind)].find(e => /[\uac00-\ud7a3]/.test(e.textContent));
+    if (el) found.push([kind, el]);
+  }
+  // Two different syllables drawn in each element's font: fallback boxes look alike.
+  const canvas = document.createElement('canvas');
+  canvas.width = 64; canvas.height = 32;
+  const ctx = canvas.getContext('2d');
+  function draw(ch, font) {
+    ctx.clearRect(0, 0, 64, 32);
+    ctx.font = font; ctx.fillStyle = '#000'; ctx.textBaseline = 'top';
+    ctx.fillText(ch, 2, 2);
+    return ctx.getImageData(0, 0, 64, 32).data.join(',');
+  }
+  const boxes = [];
+  for (const [kind, el] of found) {
+    const style = getComputedStyle(el);
+    const font = `${style.fontWeight} 24px ${style.fontFamily}`;
+    const a = draw('학', font), b = draw('률', font), c = draw('손', font);
+    if (a === b || b === c || a === c) boxes.push(kind);
+  }
+  return {kinds: found.map(([kind]) => kind), boxes, lang: document.documentElement.lang};
+})()
+"""
 
 def serve(root):
     handler = functools.partial(QuietHandler, directory=str(root))
@@ -398,7 +460,10 @@ def main():
     for old in shots.glob("*.png"):
         old.unlink()
 
+    editions = editions_of(root)
     pages = sorted(root.glob("*.html"), key=lambda p: (p.name != "index.html", p.name))
+    for edition in editions:
+        pages += sorted((root / edition).glob("*.html"), key=lambda p: (p.name != "index.html", p.name))
     word = args.search_word or find_search_word(root)
     failures = []
     highlighted_tokens = 0
@@ -408,7 +473,7 @@ def main():
             failures.append(f"{where}: {problem}")
             print(f"  ✗ {problem}")
 
-    print(f"Checking {len(pages)} pages in {root}")
+    print(f"Checking {len(pages)} pages in {root}" + (f" (editions: {', '.join(editions)})" if editions else ""))
     print("links:")
     link_problems = check_links(root, pages)
     report("links", link_problems)
@@ -421,33 +486,44 @@ def main():
     browser = Browser(executable, shots / "chromium.log")
     try:
         tab = Tab(browser)
+        hangul_kinds = set()
         for page in pages:
             url = page.as_uri()
-            print(f"{page.name}:")
+            name = page.relative_to(root).as_posix()
+            edition = name.split("/")[0] if "/" in name else None
+            page_word = word
+            if edition:
+                page_word = korean_search_word(root, f"search-index.{edition}.js") or word
+            print(f"{name}:")
             tab.emulate(DESKTOP)
             try:
                 ready = None
                 if page.name == "search.html":
-                    url += "?q=" + urllib.parse.quote(word)
+                    url += "?q=" + urllib.parse.quote(page_word)
                     ready = "document.documentElement.getAttribute('data-search-done') !== null"
                 tab.load(url, **({"ready": ready} if ready else {}))
             except BrowserError as error:
-                report(page.name, [str(error)] + tab.problems(allowed))
+                report(name, [str(error)] + tab.problems(allowed))
                 continue
             facts = tab.evaluate(PAGE_FACTS)
             highlighted_tokens += facts["highlightedTokens"]
-            problems = check_page_facts(facts, page.name) + tab.problems(allowed)
-            report(page.name, problems)
+            problems = check_page_facts(facts, name) + tab.problems(allowed)
+            hangul = tab.evaluate(HANGUL_FACTS)
+            if hangul["boxes"]:
+                problems.append(f"Hangul drawn as fallback boxes in: {', '.join(hangul['boxes'])}")
+            hangul_kinds.update(hangul["kinds"])
+            report(name, problems)
             if not problems:
-                print(f"  ✓ loaded, {facts['math']} math rendered, {facts['swiftBlocks']} Swift blocks highlighted, no console errors")
-            stem = page.stem
+                print(f"  ✓ loaded, {facts['math']} math rendered, {facts['swiftBlocks']} Swift blocks highlighted, no console errors"
+                      + (f", Hangul drawn in {len(hangul['kinds'])} kinds of element" if hangul["kinds"] else ""))
+            stem = (edition + "-" if edition else "") + page.stem
             tab.screenshot(shots / f"{stem}.desktop.png", full_page=True)
             if page.name == "search.html":
                 count = tab.evaluate("document.querySelectorAll('#search-results li').length")
                 if count:
-                    print(f"  ✓ search.html?q={word} lists {count} result(s)")
+                    print(f"  ✓ {name}?q={page_word} lists {count} result(s)")
                 else:
-                    report("search", [f"search.html?q={word} found nothing"])
+                    report("search", [f"{name}?q={page_word} found nothing"])
                 continue
             tab.emulate(DESKTOP, dark=True)
             tab.screenshot(shots / f"{stem}.dark.png", full_page=False)
@@ -456,7 +532,7 @@ def main():
             tab.screenshot(shots / f"{stem}.phone.png", full_page=False)
             facts = tab.evaluate(PAGE_FACTS)
             if facts["horizontalOverflow"]:
-                report(page.name, ["the page scrolls sideways on a phone"])
+                report(name, ["the page scrolls sideways on a phone"])
             if page.name == "index.html":
                 tab.evaluate("document.querySelector('.menu-button').click()")
                 time.sleep(0.4)
@@ -472,9 +548,65 @@ def main():
             if swift_anywhere:
                 report("highlighting", ["no Swift keyword was highlighted on any page"])
 
+        # The language switch keeps the reader's place: scrolled to a section of a chapter,
+        # the link to each other edition leads to the corresponding section there.
+        if editions:
+            print("language switch:")
+            parsed = parse_pages(root, pages)
+            switch_problems = []
+            checked = 0
+            for page in pages:
+                name = page.relative_to(root).as_posix()
+                if page.name in ("index.html", "search.html") or page.name not in {p.name for p in root.glob("*.html")}:
+                    continue
+                tab.emulate(DESKTOP)
+                tab.load(page.as_uri())
+                targets = tab.evaluate(
+                    "(() => { const h = [...document.querySelectorAll('.content h2[id]')]; if (h.length < 2) return [];"
+                    " h[1].scrollIntoView(); window.scrollBy(0, -10); const out = [];"
+                    " document.querySelectorAll('.language-link').forEach(a => { a.dispatchEvent(new Event('focus'));"
+                    " out.push([a.getAttribute('href'), h[1].id]); }); return out; })()")
+                for href, section in targets:
+                    path, _, fragment = href.partition("#")
+                    target = ((root / name).parent / urllib.parse.unquote(path)).resolve().relative_to(root.resolve()).as_posix()
+                    fragment = urllib.parse.unquote(fragment)
+                    checked += 1
+                    if not fragment:
+                        switch_problems.append(f"{name}: reading #{section}, the switch to {target} keeps no place")
+                    elif target not in parsed or fragment not in parsed[target].ids:
+                        switch_problems.append(f"{name}: the switch leads to {href}, which is not an id of {target}")
+            report("language switch", switch_problems)
+            if not switch_problems:
+                print(f"  ✓ {checked} switch(es) from a chapter's second section lead to the same section in the other edition")
+            if "ko" in editions:
+                expected = {"h1", "p", ".toc-title", ".chapter-label", ".pager-label"}
+                missing = sorted(expected - hangul_kinds)
+                if missing:
+                    report("Hangul", [f"no Korean page showed Hangul in: {', '.join(missing)}"])
+                else:
+                    print(f"  ✓ Hangul drawn without fallback boxes in {', '.join(sorted(hangul_kinds))}")
+
         # The header's search box, typed into on the first chapter.
         print("search box:")
         first_chapter = next((p for p in pages if p.name not in ("index.html", "search.html")), pages[0])
+        for edition in editions:
+            ko_word = korean_search_word(root, f"search-index.{edition}.js")
+            if not ko_word:
+                continue
+            chapter = next((p for p in pages if p.parent.name == edition and p.name not in ("index.html", "search.html")), None)
+            if not chapter:
+                continue
+            tab.emulate(DESKTOP)
+            tab.load(chapter.as_uri())
+            tab.evaluate(
+                "(() => { const box = document.querySelector('.search-input'); box.focus();"
+                f" box.value = {json.dumps(ko_word)}; box.dispatchEvent(new Event('input')); }})()")
+            try:
+                tab.wait_until("document.querySelector('.search-dropdown:not([hidden]) li')", what=f"{edition} search box results")
+                tab.screenshot(shots / f"{edition}-search-box.png", full_page=False)
+                print(f"  ✓ typing \"{ko_word}\" on {edition}/{chapter.name} shows results (a particle the text does not use)")
+            except BrowserError as error:
+                report(f"{edition} search box", [str(error)])
         tab.emulate(DESKTOP)
         tab.load(first_chapter.as_uri())
         tab.evaluate(

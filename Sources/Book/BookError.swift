@@ -25,6 +25,10 @@ public enum BookError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidSlug(String, reason: String)
     /// Writing or copying a file of the book failed.
     case writing(path: String, reason: String)
+    /// `chapters/book.toml` cannot be read or says something the tool cannot do.
+    case settings(path: String, line: Int?, column: Int?, message: String)
+    /// A gettext catalog (`chapters/ko/results.po`, a theme's `locales/ko.po`) cannot be read.
+    case catalog(path: String, line: Int?, column: Int?, message: String)
     /// The PDF needs Chromium, and `name` is not installed (`searched` are the folders
     /// looked in).
     case chromiumMissing(name: String, searched: [String])
@@ -56,6 +60,8 @@ public enum BookError: Error, Sendable, Equatable, CustomStringConvertible {
             return "chapter slug \"\(slug)\": \(reason)"
         case let .writing(path, reason):
             return "writing \(path): \(reason)"
+        case let .settings(path, line, column, message), let .catalog(path, line, column, message):
+            return SourceLocation(file: path, line: line, column: line == nil ? nil : column).description + ": " + message
         case let .chromiumMissing(name, searched):
             return "cannot make the PDF: the browser \(name) was not found (looked in \(searched.joined(separator: ", "))); "
                 + "the PDF is printed by headless Chromium: install the Debian package \(Chromium.package) "

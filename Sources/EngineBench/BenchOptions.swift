@@ -14,9 +14,20 @@ struct BenchOptions {
     var epochs: Int?
     /// fit's time budget for training.
     var seconds: Double?
-    /// OpenBLAS threads; nil measures which is faster now (`fastestBLASThreadCount`).
+    /// Parts each minibatch is split into (part of the computation: changes rounding).
+    var parts = 2
+    /// Threads computing the parts; nil: one per core, at most `parts`.
     var threads: Int?
     var directory: String?
+    /// fit's network and batch (defaults in Fit.swift).
+    var hidden: [Int]?
+    var dropout: Double?
+    var inputDropout: Double?
+    var batch: Int?
+    /// fit's augmentation (off by default): shifts of up to this many pixels, and
+    /// left–right flips.
+    var shift = 0
+    var flip = false
 
     struct UsageError: Error, CustomStringConvertible {
         var description: String
@@ -28,30 +39,48 @@ struct BenchOptions {
             guard let v = rest.popFirst() else { throw UsageError(description: "\(flag) needs a value") }
             return v
         }
+        func positive(_ flag: String) throws -> Int {
+            let v = try value(for: flag)
+            guard let n = Int(v), n > 0 else { throw UsageError(description: "\(flag): not a positive number: \(v)") }
+            return n
+        }
         while let argument = rest.popFirst() {
             switch argument {
             case "fit": command = .fit
             case "--only": only = try value(for: argument)
-            case "--updates":
-                let v = try value(for: argument)
-                guard let n = Int(v), n > 0 else { throw UsageError(description: "--updates: not a positive number: \(v)") }
-                updates = n
-            case "--epochs":
-                let v = try value(for: argument)
-                guard let n = Int(v), n > 0 else { throw UsageError(description: "--epochs: not a positive number: \(v)") }
-                epochs = n
+            case "--updates": updates = try positive(argument)
+            case "--epochs": epochs = try positive(argument)
+            case "--parts": parts = try positive(argument)
+            case "--threads": threads = try positive(argument)
             case "--seconds":
                 let v = try value(for: argument)
                 guard let n = Double(v), n > 0 else { throw UsageError(description: "--seconds: not a positive number: \(v)") }
                 seconds = n
-            case "--threads":
-                let v = try value(for: argument)
-                if v == "auto" { threads = nil; continue }
-                guard let n = Int(v), n > 0 else { throw UsageError(description: "--threads: not a positive number or auto: \(v)") }
-                threads = n
             case "--dir": directory = try value(for: argument)
+            case "--batch": batch = try positive(argument)
+            case "--flip": flip = true
+            case "--shift":
+                let v = try value(for: argument)
+                guard let n = Int(v), n >= 0, n < 14 else { throw UsageError(description: "--shift: not a pixel count in 0..<14: \(v)") }
+                shift = n
+            case "--hidden":
+                let v = try value(for: argument)
+                let sizes = v.split(separator: ",").compactMap { Int($0) }
+                guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }), sizes.count == v.split(separator: ",").count else {
+                    throw UsageError(description: "--hidden: not a comma-separated list of positive sizes: \(v)")
+                }
+                hidden = sizes
+            case "--dropout", "--input-dropout":
+                let v = try value(for: argument)
+                guard let r = Double(v), r >= 0, r < 1 else { throw UsageError(description: "\(argument): not a ratio in [0, 1): \(v)") }
+                if argument == "--dropout" { dropout = r } else { inputDropout = r }
             case "-h", "--help":
-                print("usage: engine-bench [fit] [--only NAME] [--updates N] [--epochs N] [--seconds S] [--threads N|auto] [--dir DIR]")
+                print("""
+                    usage: engine-bench [fit] [--only NAME] [--updates N] [--epochs N] [--seconds S]
+                                        [--parts N] [--threads N] [--dir DIR]
+                           fit only: [--hidden 512,256] [--dropout R] [--input-dropout R] [--batch N]
+                                     [--shift PIXELS] [--flip]
+                    """)
                 exit(0)
             default:
                 throw UsageError(description: "unknown argument \(argument); see engine-bench --help")
@@ -59,11 +88,9 @@ struct BenchOptions {
         }
     }
 
-    /// Sets OpenBLAS's thread count and says on standard error what it chose.
-    func applyThreading() {
-        let count = threads ?? fastestBLASThreadCount()
-        BLAS.threadCount = count
-        printError("engine-bench: \(count) BLAS thread\(count == 1 ? "" : "s")\(threads == nil ? " (measured fastest)" : "")")
+    /// Threads for the parts: as asked, else one per core, never more than the parts.
+    var threadCount: Int {
+        Swift.min(parts, threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 }
 
@@ -80,24 +107,32 @@ func printError(_ message: String) {
 }
 
 /// CPU time of this process in seconds, all threads together. On a shared machine
-/// the wall-clock `seconds` depend on what else runs; with one BLAS thread this does
-/// not (much).
+/// the wall-clock `seconds` depend on what else runs; this depends on it less.
 func cpuSecondsNow() -> Double {
     var t = timespec()
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
     return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }
 
-/// `{"run": …, "seconds": …, "final_loss": …, "test_acc": …, "cpu_seconds": …}` on one
-/// line, flushed, so a script can read results as they come. `seconds` is wall-clock
-/// time of the training loop; `cpu_seconds` the CPU time it used.
-func printResult(run: String, seconds: Double, finalLoss: Double, testAccuracy: Double, cpuSeconds: Double) {
+/// One JSON object on one line, flushed, so a script can read results as they come.
+/// Non-finite numbers are written as null.
+func printResult(_ fields: KeyValuePairs<String, Any>) {
     func number(_ x: Double, _ digits: Int) -> String {
         guard x.isFinite else { return "null" }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         return "\((x * scale).rounded() / scale)"
     }
-    print("{\"run\": \"\(run)\", \"seconds\": \(number(seconds, 3)), \"final_loss\": \(number(finalLoss, 4)), \"test_acc\": \(number(testAccuracy, 4)), \"cpu_seconds\": \(number(cpuSeconds, 3))}")
+    let body = fields.map { key, value -> String in
+        let text: String
+        switch value {
+        case let s as String: text = "\"\(s)\""
+        case let i as Int: text = "\(i)"
+        case let d as Double: text = number(d, key.hasSuffix("loss") || key.hasSuffix("acc") ? 4 : 3)
+        default: text = "null"
+        }
+        return "\"\(key)\": \(text)"
+    }
+    print("{" + body.joined(separator: ", ") + "}")
     fflush(nil)
 }

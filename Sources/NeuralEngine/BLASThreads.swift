@@ -4,11 +4,12 @@
 public enum BLAS {
     /// How many threads OpenBLAS uses for one matrix product.
     ///
-    /// The products of the book's networks are small (a batch of 128 through 784×100
-    /// weights at most in the DLFS workloads); on two cores a second thread often costs
-    /// more in hand-offs than it saves, and when other processes (or chapters run in
-    /// parallel) hold the cores, waiting threads slow every product down. Setting 1
-    /// makes each process use one core; see Benchmarks/README.md for measurements.
+    /// Single-precision products go to LIBXSMM's kernels (Float+Product.swift), which
+    /// run on the calling thread; OpenBLAS computes double-precision products and the
+    /// few single-precision ones LIBXSMM does not take. To use two cores for training,
+    /// split minibatches into parts (`Trainer(parts:threads:)`) rather than raising
+    /// this: at the book's sizes OpenBLAS's threads cost more in hand-offs than they
+    /// save, and slow every product when other processes hold the cores.
     public static var threadCount: Int {
         get { Int(openblas_get_num_threads()) }
         set {

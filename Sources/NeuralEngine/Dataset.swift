@@ -26,11 +26,4 @@ public struct Dataset<Scalar: MatrixScalar>: Sendable {
     public func prefix(_ n: Int) -> Dataset {
         subset(Array(0..<Swift.min(n, count)))
     }
-
-    /// Labels as one-hot rows (`count × classCount`).
-    public func oneHotLabels() -> Matrix<Scalar> {
-        var t = Matrix<Scalar>(rows: count, cols: classCount)
-        for (i, label) in labels.enumerated() { t[i, label] = 1 }
-        return t
-    }
 }

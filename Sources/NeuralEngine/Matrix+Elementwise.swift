@@ -81,8 +81,6 @@ extension Matrix {
         }
     }
 
-    @inlinable public func exp() -> Matrix { map { Scalar.exp($0) } }
-    @inlinable public func log() -> Matrix { map { Scalar.log($0) } }
     @inlinable public func squareRoot() -> Matrix { map { $0.squareRoot() } }
     @inlinable public func squared() -> Matrix { map { $0 * $0 } }
     @inlinable public func absolute() -> Matrix { map { Swift.abs($0) } }

@@ -39,17 +39,6 @@ extension Matrix {
         return out
     }
 
-    /// Maximum of each row: `rows × 1`.
-    @inlinable public func maxColumns() -> Matrix {
-        var out = Matrix(rows: rows, cols: 1)
-        for r in 0..<rows {
-            var m = -Scalar.infinity
-            for j in 0..<cols { m = Swift.max(m, storage[r * cols + j]) }
-            out.storage[r] = m
-        }
-        return out
-    }
-
     /// Index of the largest element in each row (the predicted class).
     @inlinable public func argmaxRows() -> [Int] {
         (0..<rows).map { r in

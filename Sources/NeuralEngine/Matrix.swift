@@ -35,6 +35,7 @@ public struct Matrix<Scalar: MatrixScalar>: Equatable, Sendable {
     /// An `n × 1` column vector.
     @inlinable public init(column: [Scalar]) { self.init(rows: column.count, cols: 1, storage: column) }
 
+    /// A `rows × cols` matrix of zeros (NumPy `np.zeros((rows, cols))`).
     @inlinable public static func zeros(_ rows: Int, _ cols: Int) -> Matrix { Matrix(rows: rows, cols: cols) }
 
     @inlinable public var count: Int { storage.count }
@@ -76,17 +77,6 @@ public struct Matrix<Scalar: MatrixScalar>: Equatable, Sendable {
     @inlinable public func rows(_ range: Range<Int>) -> Matrix {
         requirement(range.lowerBound >= 0 && range.upperBound <= rows, "Row range \(range) out of 0..<\(rows)")
         return Matrix(rows: range.count, cols: cols, storage: Array(storage[range.lowerBound * cols ..< range.upperBound * cols]))
-    }
-
-    /// Same elements, new shape.
-    @inlinable public func reshaped(rows: Int, cols: Int) -> Matrix {
-        Matrix(rows: rows, cols: cols, storage: storage)
-    }
-
-    @inlinable public var transposed: Matrix {
-        var out = Matrix(rows: cols, cols: rows)
-        for r in 0..<rows { for c in 0..<cols { out.storage[c * rows + r] = storage[r * cols + c] } }
-        return out
     }
 
     /// Converts element type, e.g. `Matrix<Double>(someFloatMatrix)`.

@@ -16,6 +16,10 @@ where Self.RawSignificand: FixedWidthInteger {
         alpha: Self, a: UnsafePointer<Self>, lda: Int,
         b: UnsafePointer<Self>, ldb: Int,
         beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+    /// `out` (cols × rows, dense) ← the transpose of `source` (rows × cols, leading
+    /// dimension ld).
+    static func transpose(_ source: UnsafePointer<Self>, rows: Int, cols: Int, ld: Int,
+                          into out: UnsafeMutablePointer<Self>)
     static func exp(_ x: Self) -> Self
     static func log(_ x: Self) -> Self
     static func tanh(_ x: Self) -> Self
@@ -25,24 +29,29 @@ where Self.RawSignificand: FixedWidthInteger {
 }
 
 
-extension Float: MatrixScalar {
-    public static func gemm(
-        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
-        alpha: Float, a: UnsafePointer<Float>, lda: Int,
-        b: UnsafePointer<Float>, ldb: Int,
-        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
-    ) {
-        cblas_sgemm(
-            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
-            transposeB ? CblasTrans : CblasNoTrans,
-            Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+extension MatrixScalar {
+    /// The transpose in blocks of 32 × 32, so that reads and writes both stay in cache.
+    @inlinable public static func transpose(_ source: UnsafePointer<Self>, rows: Int, cols: Int, ld: Int,
+                                            into out: UnsafeMutablePointer<Self>) {
+        let tile = 32
+        for r0 in stride(from: 0, to: rows, by: tile) {
+            for c0 in stride(from: 0, to: cols, by: tile) {
+                for c in c0 ..< Swift.min(c0 + tile, cols) {
+                    for r in r0 ..< Swift.min(r0 + tile, rows) { out[c * rows + r] = source[r * ld + c] }
+                }
+            }
+        }
     }
-    @inlinable public static func exp(_ x: Float) -> Float { expf(x) }
-    @inlinable public static func log(_ x: Float) -> Float { logf(x) }
-    @inlinable public static func tanh(_ x: Float) -> Float { tanhf(x) }
-    @inlinable public static func log1p(_ x: Float) -> Float { log1pf(x) }
-    @inlinable public static func expm1(_ x: Float) -> Float { expm1f(x) }
-    @inlinable public static func pow(_ x: Float, _ y: Float) -> Float { powf(x, y) }
+}
+
+extension Float: MatrixScalar {
+    // `gemm` is in Float+Product.swift: LIBXSMM kernels, OpenBLAS where they do not apply.
+    @inlinable public static func exp(_ x: Float) -> Float { Glibc.expf(x) }
+    @inlinable public static func log(_ x: Float) -> Float { Glibc.logf(x) }
+    @inlinable public static func tanh(_ x: Float) -> Float { Glibc.tanhf(x) }
+    @inlinable public static func log1p(_ x: Float) -> Float { Glibc.log1pf(x) }
+    @inlinable public static func expm1(_ x: Float) -> Float { Glibc.expm1f(x) }
+    @inlinable public static func pow(_ x: Float, _ y: Float) -> Float { Glibc.powf(x, y) }
 }
 
 extension Double: MatrixScalar {

@@ -17,12 +17,18 @@ public enum Regularization: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The penalty for these weights.
-    @_specialize(where Scalar == Float)
-    public func penalty<Scalar: MatrixScalar>(_ weights: [Matrix<Scalar>]) -> Scalar {
+    @inlinable
+    public func penalty<Scalar: MatrixScalar, Weights: Sequence>(_ weights: Weights) -> Scalar
+    where Weights.Element == Matrix<Scalar> {
         switch self {
         case .none: return 0
         case .l2(let lambda): return Scalar(lambda / 2) * weights.reduce(0) { $0 + $1.sumOfSquares() }
-        case .l1(let lambda): return Scalar(lambda) * weights.reduce(0) { $0 + $1.absolute().sum() }
+        case .l1(let lambda):
+            return Scalar(lambda) * weights.reduce(0) { total, w in
+                var s: Scalar = 0
+                w.storage.withUnsafeBufferPointer { p in for v in p { s += Swift.abs(v) } }
+                return total + s
+            }
         }
     }
 

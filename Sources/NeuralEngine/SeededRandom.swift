@@ -78,7 +78,15 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// `count` indices drawn from 0..<n with replacement (NumPy `random.choice(n, count)`).
     public mutating func sampleWithReplacement(_ count: Int, from n: Int) -> [Int] {
-        (0..<count).map { _ in int(below: n) }
+        var indices: [Int] = []
+        sampleWithReplacement(count, from: n, into: &indices)
+        return indices
+    }
+
+    /// The same draws, into `indices` (its storage reused).
+    public mutating func sampleWithReplacement(_ count: Int, from n: Int, into indices: inout [Int]) {
+        indices.removeAll(keepingCapacity: true)
+        for _ in 0..<count { indices.append(int(below: n)) }
     }
 
     /// A random permutation of 0..<n (Fisher–Yates).
@@ -116,15 +124,6 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     ) -> Matrix<T> {
         var m = Matrix<T>(rows: rows, cols: cols)
         for i in 0..<m.count { m.storage[i] = T(uniform(low, high)) }
-        return m
-    }
-
-    /// A mask with each element 1 with probability `keep`, else 0 (dropout).
-    public mutating func bernoulliMask<T: MatrixScalar>(
-        _ rows: Int, _ cols: Int, keep: Double, as: T.Type = T.self
-    ) -> Matrix<T> {
-        var m = Matrix<T>(rows: rows, cols: cols)
-        for i in 0..<m.count where uniform() < keep { m.storage[i] = 1 }
         return m
     }
 }

@@ -26,6 +26,14 @@ public func figure(caption: String? = nil, id: String? = nil, line: Int = #line,
 ///
 /// A chart that cannot be drawn (`PlotError`) is marked on the page where it would be
 /// and fails `tutorial check`; the chapter goes on.
+///
+/// The chart's words (title, axis labels, legend) travel beside its SVG, so that an
+/// edition of the book in another language translates them in place.
 public func figure(_ chart: some Figure, caption: String? = nil, id: String? = nil, line: Int = #line) {
-    figure(caption: caption, id: id, line: line) { try chart.svg(id: id.map { "fig-\($0)" }) }
+    do {
+        let drawn = try chart.svgAndTexts(id: id.map { "fig-\($0)" })
+        Channel.shared.send(.figure(ResultFigure(svg: drawn.svg, caption: caption, id: id, line: line, texts: drawn.texts)))
+    } catch {
+        Channel.shared.send(.figure(ResultFigure(svg: "", caption: caption, id: id, error: "\(error)", line: line)))
+    }
 }

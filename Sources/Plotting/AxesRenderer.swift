@@ -213,18 +213,20 @@ enum AxesRenderer {
                 let x = area.px(t.value)
                 if rotateCategories {
                     let y = rect.maxY + 8
+                    if spec.categories != nil { canvas.addWord(t.label) }
                     canvas.raw("<text x=\"\(SVG.num(x))\" y=\"\(SVG.num(y + fonts.tick * 0.35))\" text-anchor=\"end\" "
                         + "font-size=\"\(SVG.num(fonts.tick))\" transform=\"rotate(-35 \(SVG.num(x)) \(SVG.num(y)))\">"
                         + SVG.escape(t.label) + "</text>")
                 } else {
-                    canvas.text(t.label, x: x, y: rect.maxY + 6, anchor: .middle, size: fonts.tick, baseline: .hanging)
+                    canvas.text(t.label, x: x, y: rect.maxY + 6, anchor: .middle, size: fonts.tick, baseline: .hanging,
+                                isNumber: spec.categories == nil)
                 }
             }
         }
         if options.showYTickLabels {
             for t in yLayout.ticks where yLayout.contains(t.value) {
                 canvas.text(t.label, x: rect.x - 7, y: area.py(t.value), anchor: .end, size: fonts.tick,
-                            baseline: .middle)
+                            baseline: .middle, isNumber: true)
             }
         }
         if showXLabel, let label = xAxis.label {

@@ -124,7 +124,8 @@ extension BarChart: Panel {
                     for (c, v) in s.values.enumerated() where v.isFinite {
                         let (x0, x1) = barSpan(category: c, series: si)
                         let y = v >= 0 ? area.py(v) - 3 : area.py(v) + size + 2
-                        canvas.text(TickFormat.compact(v), x: area.px((x0 + x1) / 2), y: y, anchor: .middle, size: size)
+                        canvas.text(TickFormat.compact(v), x: area.px((x0 + x1) / 2), y: y, anchor: .middle, size: size,
+                                    isNumber: true)
                     }
                 }
             }

@@ -7,6 +7,14 @@ struct Canvas {
     private var clipCount = 0
     /// Style rules of this figure alone, scoped by its id (written with `idToken`).
     private(set) var style = ""
+    /// The words drawn (titles, axis labels, legend entries, category names), each once in
+    /// the order drawn; numbers on ticks are left out. An edition in another language
+    /// translates exactly these `<text>` elements.
+    private(set) var words: [String] = []
+
+    mutating func addWord(_ s: String) {
+        if !s.isEmpty, !words.contains(s) { words.append(s) }
+    }
 
     mutating func addStyle(_ css: String) { style += css }
 
@@ -32,7 +40,9 @@ struct Canvas {
     /// differently.
     mutating func text(_ s: String, x: Double, y: Double, anchor: Anchor = .start,
                        size: Double? = nil, className: String? = nil,
-                       baseline: Baseline = .alphabetic, rotate: Bool = false, bold: Bool = false) {
+                       baseline: Baseline = .alphabetic, rotate: Bool = false, bold: Bool = false,
+                       isNumber: Bool = false) {
+        if !isNumber { addWord(s) }
         let fontSize = size ?? 12
         let dy: Double
         switch baseline {

@@ -258,6 +258,7 @@ extension ContourPlot: Panel {
                     guard box.x >= inner.x, box.maxX <= inner.maxX, box.y >= inner.y, box.maxY <= inner.maxY,
                           !taken.contains(where: { $0.intersects(box) }) else { continue }
                     taken.append(box)
+                    canvas.addWord(text)
                     canvas.raw("<text x=\"\(SVG.num(at.0))\" y=\"\(SVG.num(at.1 + 3.2))\" text-anchor=\"middle\" font-size=\"9\" "
                         + "class=\"halo\">\(SVG.escape(text))</text>")
                     break

@@ -18,6 +18,27 @@ public protocol Figure: Sendable {
     func svg(id: String?) throws -> String
 }
 
+extension Figure {
+    /// The SVG document (as `svg(id:)`) and the words drawn in it, each once: the title,
+    /// axis labels, legend entries, category and image labels, not the numbers on ticks.
+    /// Each word is the whole text of one or more `<text>` elements, so a book in another
+    /// language can translate the figure without drawing it again. `texts` is nil for a
+    /// figure of another module, whose words are not known.
+    public func svgAndTexts(id: String?) throws -> (svg: String, texts: [String]?) {
+        if let panel = self as? any Panel {
+            let drawn = try panel.renderDocumentAndWords(id: id)
+            return (drawn.svg, drawn.words)
+        }
+        return (try svg(id: id), nil)
+    }
+}
+
+/// Estimated widths of text for layout without a font engine (what the figures of this
+/// module are laid out with): for a book that puts other words into a drawn figure.
+public enum TextWidth {
+    public static func estimate(_ text: String, size: Double) -> Double { TextMetrics.width(text, size: size) }
+}
+
 /// What every figure in this module knows how to do: draw itself into part of a
 /// canvas. `SubplotGrid` relies on it to place figures side by side.
 protocol Panel: Figure {
@@ -42,6 +63,10 @@ extension Panel {
     var figureName: String { title.map { "\(kind) \"\($0)\"" } ?? kind }
 
     func renderDocument(id overrideId: String? = nil) throws -> String {
+        try renderDocumentAndWords(id: overrideId).svg
+    }
+
+    func renderDocumentAndWords(id overrideId: String? = nil) throws -> (svg: String, words: [String]) {
         guard width.isFinite, height.isFinite, width >= 1, height >= 1, width <= 100_000, height <= 100_000 else {
             throw PlotError.invalidArgument(figure: figureName,
                                             message: "figure size \(width) × \(height) must be between 1 and 100,000 pixels")
@@ -49,8 +74,8 @@ extension Panel {
         var canvas = Canvas()
         try render(into: &canvas, frame: Rect(x: 0, y: 0, width: width, height: height),
                    options: PanelOptions())
-        return canvas.document(width: width, height: height, title: title ?? kind.capitalizedFirst,
-                               description: summary(), id: overrideId ?? id)
+        return (canvas.document(width: width, height: height, title: title ?? kind.capitalizedFirst,
+                                description: summary(), id: overrideId ?? id), canvas.words)
     }
 }
 

@@ -180,6 +180,7 @@ extension HeatMap: Panel {
                 let x = grid.x + (Double(j) + 0.5) * cellWidth
                 if rotate {
                     let y = grid.maxY + 6
+                    canvas.addWord(label)
                     canvas.raw("<text x=\"\(SVG.num(x))\" y=\"\(SVG.num(y + tickFont * 0.35))\" text-anchor=\"end\" "
                         + "font-size=\"\(SVG.num(tickFont))\" transform=\"rotate(-40 \(SVG.num(x)) \(SVG.num(y)))\">"
                         + SVG.escape(label) + "</text>")
@@ -216,7 +217,7 @@ extension HeatMap: Panel {
         for tick in barTicks {
             let y = bar.maxY - t(tick.value) * bar.height
             ticks.move(bar.maxX, y); ticks.line(bar.maxX + 3, y)
-            canvas.text(tick.label, x: bar.maxX + 5, y: y, size: tickFont, baseline: .middle)
+            canvas.text(tick.label, x: bar.maxX + 5, y: y, size: tickFont, baseline: .middle, isNumber: true)
         }
         canvas.path(ticks.data, attributes: "class=\"tk\"")
         if let colorBarLabel {

@@ -5,7 +5,13 @@ import Foundation
 extension Tutorial {
     struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run every chapter (or reuse cached results) and write the HTML book.")
+            abstract: "Run every chapter (or reuse cached results) and write the HTML book.",
+            discussion: """
+            A book with editions in other languages (chapters/book.toml, chapters/ko/) gets each \
+            edition in a folder of the output (output/ko/), rendered from the same results: \
+            translated chapters run nothing. Each edition's folder also gets results.pot, the \
+            strings its catalog (chapters/ko/results.po) translates.
+            """)
 
         @OptionGroup var book: BookOptions
 
@@ -20,6 +26,7 @@ extension Tutorial {
             let cached = report.chapters.filter(\.cached).count
             let usage = report.utilization.map { " \($0.description)." } ?? ""
             print("Built \(report.chapters.count) chapter(s) into \(book.outputDisplay)/ (\(cached) from cache).\(usage)")
+            for edition in report.editions { print(edition.summary) }
             if let outcome = report.pdf { print(PDF.summary(outcome)) }
             if let error = report.pdfError { printError("error: \(error)") }
             if report.failed > 0 { printError("\(report.failed) failure(s).") }

@@ -12,6 +12,12 @@ extension Tutorial {
             chapter's Markdown, a compiler error, a trap or timeout, a failed claim, a figure that \
             could not be drawn, a broken link. Blocks that did not run because an earlier one \
             failed are listed but count neither way.
+
+            In a book with editions (chapters/book.toml), an up-to-date translation passes; a \
+            translated chapter whose run blocks differ from its source's (added, removed, moved, \
+            edited) fails, naming both files and lines, and so does each string the experiments \
+            produce that the edition's catalog does not translate, and each stale catalog entry. \
+            A chapter not translated yet is listed; --strict-editions makes it a failure.
             """)
 
         @OptionGroup var book: BookOptions
@@ -26,6 +32,7 @@ extension Tutorial {
                 printError(report.closingLine)
             } else {
                 for line in report.failureLines { print("✗ " + line) }
+                for edition in report.editions { print(edition.summary) }
                 if let usage = report.utilization { print(usage.description) }
                 print(report.closingLine)
             }

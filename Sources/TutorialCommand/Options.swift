@@ -27,6 +27,11 @@ struct BookOptions: ParsableArguments {
     @Option(help: "A theme folder whose files override the built-in templates, CSS and JS.")
     var theme: String?
 
+    @Flag(help: ArgumentHelp(
+        "Fail for every source chapter an edition has not translated yet (by default they are listed).",
+        discussion: "Editions are set in chapters/book.toml; see the README's Editions section."))
+    var strictEditions = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if output?.isEmpty == true { throw ValidationError("--output is empty: name the folder the book goes to") }
@@ -66,6 +71,7 @@ struct BookOptions: ParsableArguments {
         options.force = force
         if let jobs { options.jobs = jobs }
         options.themeDirectory = theme.map { URL(fileURLWithPath: $0) }
+        options.strictEditions = strictEditions
         return options
     }
 }

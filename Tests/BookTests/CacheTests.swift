@@ -57,12 +57,17 @@ import Testing
         #expect(keys.key(for: plain) != otherBLAS.key(for: plain))
     }
 
-    /// The key names the BLAS library the chapter programs load and its build.
-    @Test func theBLASLibraryIsFingerprinted() {
-        let blas = ToolchainFingerprint.blas(environment: [:])
+    /// The key names the libraries the chapter programs load (OpenBLAS among them) and
+    /// the CPU they pick kernels for, without loading them into the tool.
+    @Test func theBLASLibraryIsFingerprinted() throws {
+        let runtime = try TestBook.runtime()
+        let memo = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("libraries-\(UUID().uuidString.prefix(8))")
+        let blas = ToolchainFingerprint.libraries(runtimeLibrary: runtime.library, memo: memo, environment: [:])
         #expect(blas.contains("libopenblas"), "\(blas)")
-        #expect(blas.contains("OpenBLAS"), "\(blas)")
-        #expect(ToolchainFingerprint.blas(environment: ["OPENBLAS_CORETYPE": "Haswell"]) != blas)
+        #expect(blas.contains("model name:"), "\(blas)")
+        #expect(ToolchainFingerprint.libraries(runtimeLibrary: runtime.library, memo: memo, environment: [:]) == blas)
+        #expect(ToolchainFingerprint.libraries(runtimeLibrary: runtime.library, memo: memo,
+                                               environment: ["OPENBLAS_CORETYPE": "Haswell"]) != blas)
     }
 
     /// The compiler is asked its version once, and again when its binary changes.

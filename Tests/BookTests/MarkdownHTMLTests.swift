@@ -22,6 +22,25 @@ import Testing
         #expect(page.title == "Title")
     }
 
+    @Test func aQuoteOpeningWithBoldTextIsACallout() {
+        let page = body("> **Swift note.** `xs.map { $0 * 2 }` is a list comprehension.\n\n> **The notes say:** ELU wins.\n\n> Plain **quote.**\n\n> **Bold** but no mark\n")
+        #expect(page.bodyHTML == """
+        <aside class="callout callout-swift-note" role="note">
+        <p><strong>Swift note.</strong> <code>xs.map { $0 * 2 }</code> is a list comprehension.</p>
+        </aside>
+        <aside class="callout callout-the-notes-say" role="note">
+        <p><strong>The notes say:</strong> ELU wins.</p>
+        </aside>
+        <blockquote>
+        <p>Plain <strong>quote.</strong></p>
+        </blockquote>
+        <blockquote>
+        <p><strong>Bold</strong> but no mark</p>
+        </blockquote>
+
+        """)
+    }
+
     @Test func rawHTMLIsEscapedNotPassedThrough() {
         let page = body("<script>alert(1)</script>\n\nText <b>bold</b> & more\n")
         #expect(!page.bodyHTML.contains("<script>"))

@@ -19,6 +19,8 @@ public struct BookBuilder: Sendable {
         public var checkLinks = false
         /// Make `book.pdf` too (`build --pdf`), with these options.
         public var pdf: BookPDF.Options?
+        /// A source chapter an edition has not translated yet fails (else it is listed).
+        public var strictEditions = false
 
         public init(chapters: URL, chaptersPath: String, output: URL, cache: URL) {
             self.chapters = chapters; self.chaptersPath = chaptersPath
@@ -40,6 +42,13 @@ public struct BookBuilder: Sendable {
         let cache = ResultCache(directory: options.cache)
 
         let source = try BookSource.load(directory: options.chapters, path: options.chaptersPath)
+        // Editions are read before anything runs: a bad book.toml stops the build at once.
+        let settings = try BookSettings.load(directory: options.chapters, path: options.chaptersPath)
+        let editions = try settings.editions.map {
+            try Edition.load($0, chapters: options.chapters, chaptersPath: options.chaptersPath, source: source,
+                             theme: options.themeDirectory)
+        }
+        let sourceChrome = try PageChrome.load(language: settings.language, theme: Theme(user: options.themeDirectory))
         let keys = CacheKeyInputs.make(runtime: runtime, limits: options.limits, cache: options.cache)
         let runner = ChapterRunner(runtime: runtime, limits: options.limits, workDirectory: cache.workDirectory)
         let jobserver = Jobserver(tokens: max(options.jobs, 1))
@@ -48,10 +57,23 @@ public struct BookBuilder: Sendable {
         let outcomes = await jobs.run(source.chapters, observer: observer)
         try Self.stopIfInterrupted()
 
-        let site = BookSite(source, results: outcomes.map(\.result))
-        let pdf = try await writeBook(site, source: source, observer: observer)
-        let broken = options.checkLinks ? LinkChecker.brokenLinks(in: site, output: options.output) : []
+        // Every edition is rendered from the same results: nothing runs twice.
+        let results = outcomes.map(\.result)
+        let book = BookEditions(settings: settings, source: source,
+                                sourceSite: BookSite(source, results: results, options: PageOptions(chrome: sourceChrome)),
+                                results: results, editions: editions, strict: options.strictEditions)
+        let site = book.source
+        let pdf = try await writeBook(site, editions: book.sites, files: book.files, source: source, observer: observer)
+        var broken = options.checkLinks ? LinkChecker.brokenLinks(in: site, output: options.output) : []
+        if options.checkLinks {
+            for edition in book.sites {
+                let folder = edition.edition.folder ?? ""
+                broken += LinkChecker.brokenLinks(in: edition, output: options.output.appendingPathComponent(folder))
+                    .map { folder + "/" + $0 }
+            }
+        }
         var report = BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
+        report.editions = book.reports
         report.utilization = usage.finish(chapters: outcomes.filter { !$0.cached }.compactMap(\.result.cpuSeconds),
                                           jobserver: jobserver)
         switch pdf {
@@ -66,10 +88,10 @@ public struct BookBuilder: Sendable {
     }
 
     /// Writes the book, with its PDF when asked (printed into the finished folder before
-    /// it is swapped in, so the book appears with its PDF). A PDF that cannot be made
-    /// leaves the pages to be written without it; the outcome says why. Interrupted
-    /// while printing, it writes nothing.
-    private func writeBook(_ site: BookSite, source: BookSource,
+    /// it is swapped in, so the book appears with its PDF; the source edition's). A PDF
+    /// that cannot be made leaves the pages to be written without it; the outcome says
+    /// why. Interrupted while printing, it writes nothing.
+    private func writeBook(_ site: BookSite, editions: [BookSite], files: [String: String], source: BookSource,
                            observer: BuildObserver) async throws -> Result<BookPDF.Outcome, BookError>? {
         let options = self.options
         let images = Self.images(in: options.chapters)
@@ -81,15 +103,14 @@ public struct BookBuilder: Sendable {
         return try await ChapterJobs.onThread {
             Result { () throws -> Result<BookPDF.Outcome, BookError>? in
                 var pdf: Result<BookPDF.Outcome, BookError>? = nil
-                try BookOutput.replace(options.output, with: site, theme: options.themeDirectory,
-                                       images: images, from: options.chapters) { folder in
+                try BookOutput.replace(options.output, with: site, editions: editions, files: files,
+                                       theme: options.themeDirectory, images: images, from: options.chapters) { folder in
                     guard let printing else { return }
                     do {
                         pdf = .success(try BookPDF.make(in: folder, cache: options.cache, options: printing))
                     } catch {
                         pdf = .failure(error as? BookError ?? .printing("\(error)"))
                     }
-                    try Self.stopIfInterrupted()
                 }
                 return pdf
             }

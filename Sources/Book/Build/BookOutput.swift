@@ -11,11 +11,14 @@ import Glibc
 /// removed), so `output` is never half-written and a failed write leaves the previous
 /// book. Leftovers of a build that died are swept by the next build or `clean`.
 enum BookOutput {
-    /// Writes `site` (and pictures beside the chapters) and swaps it into `output`.
-    /// `beforeSwap` gets the finished folder before it is swapped in (the PDF goes in
-    /// there); if it throws, nothing is swapped in and the folder is removed.
-    static func replace(_ output: URL, with site: BookSite, theme: URL?,
-                        images: [String] = [], from chapters: URL? = nil,
+    /// Writes `site` (and pictures beside the chapters) and swaps it into `output`. Each
+    /// of `editions` goes into its folder inside (`output/ko/`), with the pictures of its
+    /// own folder and, where it has none of the same name, the source's; `files` are
+    /// written too, by path relative to `output`. `beforeSwap` gets the finished folder
+    /// before it is swapped in (the PDF goes in there); if it throws, nothing is swapped
+    /// in and the folder is removed.
+    static func replace(_ output: URL, with site: BookSite, editions: [BookSite] = [], files: [String: String] = [:],
+                        theme: URL?, images: [String] = [], from chapters: URL? = nil,
                         beforeSwap: (URL) throws -> Void = { _ in }) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -26,10 +29,19 @@ enum BookOutput {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try fm.createDirectory(at: temporary, withIntermediateDirectories: false)
             try FolderStamp.book.write(in: temporary)
-            try SiteWriter(themeDirectory: theme).write(site, to: temporary)
+            let writer = SiteWriter(themeDirectory: theme)
+            try writer.write(site, to: temporary)
+            for edition in editions { try writer.write(edition, to: temporary) }
+            for (path, text) in files.sorted(by: { $0.key < $1.key }) {
+                try FileCopier.write(text, to: temporary.appendingPathComponent(path))
+            }
             if let chapters {
-                for image in images {
-                    let target = temporary.appendingPathComponent(image)
+                let folders = editions.compactMap { $0.edition.folder.map { $0 + "/" } }
+                // The source's pictures serve an edition's pages too, where it has none of its own.
+                let shared = images.filter { image in !folders.contains { image.hasPrefix($0) } }
+                let placed = images.map { ($0, $0) } + folders.flatMap { folder in shared.map { ($0, folder + $0) } }
+                for (image, place) in placed {
+                    let target = temporary.appendingPathComponent(place)
                     // The site's own files win over a picture of the same name.
                     guard !fm.fileExists(atPath: target.path) else { continue }
                     try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -45,7 +57,7 @@ enum BookOutput {
             throw error
         }
 
-        // An interrupt while the site was written: nothing is swapped in.
+        // An interrupt while the site was written (or printed): nothing is swapped in.
         do { try BookBuilder.stopIfInterrupted() } catch {
             removeOwned(temporary, stamp: .book)
             throw error

@@ -52,6 +52,8 @@ public struct BuildReport: Codable, Sendable {
     }
 
     public var chapters: [ChapterReport]
+    /// The book's editions in other languages: their translations' checks.
+    public var editions: [EditionReport] = []
     public var brokenLinks: [String]
     public var output: String?
     /// How busy the build kept the cores and how full the CPU budget was, when any
@@ -62,9 +64,10 @@ public struct BuildReport: Codable, Sendable {
     public var pdfError: String?
 
     public var tally: Tally {
-        chapters.reduce(Tally(passed: brokenLinks.isEmpty ? 1 : 0, failed: brokenLinks.count)) {
+        let book = chapters.reduce(Tally(passed: brokenLinks.isEmpty ? 1 : 0, failed: brokenLinks.count)) {
             $0 + Tally(passed: $1.passed, failed: $1.failed)
         }
+        return editions.reduce(book) { $0 + $1.tally }
     }
 
     public var passed: Int { tally.passed }
@@ -75,7 +78,8 @@ public struct BuildReport: Codable, Sendable {
 
     /// One line per failure, `path:LINE:COL: message`: `failed` lines.
     public var failureLines: [String] {
-        chapters.flatMap { $0.failures.map(\.description) } + brokenLinks.map { "broken link: \($0)" }
+        chapters.flatMap { $0.failures.map(\.description) } + editions.flatMap { $0.failures.map(\.description) }
+            + brokenLinks.map { "broken link: \($0)" }
     }
 
     public init(outcomes: [ChapterOutcome], brokenLinks: [String], output: String?) {
@@ -110,10 +114,11 @@ public struct BuildReport: Codable, Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         struct Wrapped: Encodable {
             var report: BuildReport
-            enum CodingKeys: String, CodingKey { case chapters, brokenLinks, output, utilization, passed, failed }
+            enum CodingKeys: String, CodingKey { case chapters, editions, brokenLinks, output, utilization, passed, failed }
             func encode(to encoder: Encoder) throws {
                 var c = encoder.container(keyedBy: CodingKeys.self)
                 try c.encode(report.chapters, forKey: .chapters)
+                try c.encode(report.editions, forKey: .editions)
                 try c.encode(report.brokenLinks, forKey: .brokenLinks)
                 try c.encodeIfPresent(report.output, forKey: .output)
                 try c.encodeIfPresent(report.utilization, forKey: .utilization)

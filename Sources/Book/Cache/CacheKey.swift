@@ -29,7 +29,9 @@ struct CacheKeyInputs: Sendable {
                               limits: limits,
                               compilerFingerprint: ToolchainFingerprint.compiler(
                                   swiftc: swiftc, memo: cache?.appendingPathComponent("compiler")),
-                              blasFingerprint: ToolchainFingerprint.blas(environment: environment))
+                              blasFingerprint: ToolchainFingerprint.libraries(
+                                  runtimeLibrary: runtime.library, memo: cache?.appendingPathComponent("libraries"),
+                                  environment: environment))
     }
 
     /// Hashes a file, or for a `.swiftmodule` folder the files inside it.

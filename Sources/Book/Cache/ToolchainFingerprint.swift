@@ -4,8 +4,8 @@ import Glibc
 #endif
 
 /// What besides the runtime decides a chapter's numbers: the compiler that builds the
-/// program and the BLAS library it calls. Both are part of the cache key, so upgrading
-/// either reruns every chapter.
+/// program, and the libraries it loads and the CPU they choose kernels for. All are part
+/// of the cache key, so upgrading any of them reruns every chapter.
 enum ToolchainFingerprint {
     /// The compiler's version (`swiftc --version`), with the size and date of its driver
     /// and frontend. Asking the compiler takes a fifth of a second, so the answer is kept
@@ -28,52 +28,64 @@ enum ToolchainFingerprint {
             return binaries + "\nversion unknown"
         }
         let text = binaries + "\n" + version
-        if let memo {
-            let temporary = memo.deletingLastPathComponent().appendingPathComponent(".\(memo.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
-            if (try? Data(text.utf8).write(to: temporary)) != nil, rename(temporary.path, memo.path) != 0 {
-                try? FileManager.default.removeItem(at: temporary)
-            }
-        }
+        if let memo { write(text, to: memo) }
         return text
     }
 
-    /// The BLAS library chapter programs load (the engine links `libopenblas.so.0`):
-    /// its file, size and date, OpenBLAS's build configuration and the CPU kernel it
-    /// chooses here, and `OPENBLAS_CORETYPE` if set (read, never set here). The tool
-    /// does not link the engine, so it opens the library as the programs' loader does
-    /// (`dlopen` searches the same paths) and asks it.
-    static func blas(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        var parts: [String] = []
-        if let handle = dlopen(blasLibrary, RTLD_LAZY | RTLD_LOCAL) {
-            // Where it was found: in this process's map of loaded files.
-            let maps = FileHandle(forReadingAtPath: "/proc/self/maps")
-                .flatMap { try? $0.readToEnd() }.map { String(decoding: $0, as: UTF8.self) } ?? ""
-            var files = Set<String>()
-            for line in maps.split(separator: "\n") {
-                guard let slash = line.firstIndex(of: "/") else { continue }
-                let path = String(line[slash...])
-                if (path as NSString).lastPathComponent.hasPrefix("libopenblas") { files.insert(path) }
-            }
-            for path in files.sorted() {
+    /// The shared libraries chapter programs load besides Swift's own (OpenBLAS, zlib,
+    /// …), each as its resolved file with size and date, the CPU (OpenBLAS picks its
+    /// kernels by CPU model, LIBXSMM generates them from its feature flags), and
+    /// `OPENBLAS_CORETYPE` if set (read, never set here). The tool does not link the
+    /// engine and does not load it (OpenBLAS would start threads in the tool): the
+    /// libraries come from `ldd` on the runtime library, kept in `memo` under the
+    /// runtime's size and date.
+    static func libraries(runtimeLibrary: URL, memo: URL?,
+                          environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let runtime = "\(runtimeLibrary.path) \(stamp(of: runtimeLibrary.path))"
+        var linked: String
+        if let memo, let text = try? String(contentsOf: memo, encoding: .utf8), text.hasPrefix(runtime + "\n") {
+            linked = String(text.dropFirst(runtime.count + 1))
+        } else if let (termination, output) = try? ChildProcess.capture("/usr/bin/ldd", [runtimeLibrary.path],
+                                                                         environment: environment, timeout: 60),
+                  termination == .exited(0) {
+            linked = output.split(separator: "\n").compactMap { line -> String? in
+                // `libopenblas.so.0 => /lib/x86_64-linux-gnu/libopenblas.so.0 (0x…)`
+                guard let arrow = line.range(of: " => "), let paren = line.range(of: " (", options: .backwards),
+                      arrow.upperBound < paren.lowerBound else { return nil }
+                let path = String(line[arrow.upperBound..<paren.lowerBound])
+                guard path.hasPrefix("/"), !path.contains("swift") else { return nil }
                 let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-                parts.append("\(real) \(stamp(of: real))")
-            }
-            typealias Describe = @convention(c) () -> UnsafeMutablePointer<CChar>?
-            for name in ["openblas_get_config", "openblas_get_corename"] {
-                if let symbol = dlsym(handle, name), let text = unsafeBitCast(symbol, to: Describe.self)() {
-                    parts.append(String(cString: text))
-                }
-            }
-            // Left loaded: OpenBLAS starts threads when loaded, and unloading them is not safe.
+                return "\(real) \(stamp(of: real))"
+            }.sorted().joined(separator: "\n")
+            if let memo { write(runtime + "\n" + linked, to: memo) }
         } else {
-            parts.append("\(blasLibrary) not found")
+            // Not kept: asked again next time.
+            linked = "libraries unknown"
         }
-        parts.append("OPENBLAS_CORETYPE=\(environment["OPENBLAS_CORETYPE"] ?? "")")
-        return parts.joined(separator: "\n")
+        return [linked, cpu(), "OPENBLAS_CORETYPE=\(environment["OPENBLAS_CORETYPE"] ?? "")"].joined(separator: "\n")
     }
 
-    /// The BLAS library's name as chapter programs need it (`Sources/CBLAS`: `link "openblas"`).
-    static let blasLibrary = "libopenblas.so.0"
+    /// The CPU's model name and feature flags, from `/proc/cpuinfo`'s first processor.
+    static func cpu() -> String {
+        let text = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let wanted = ["vendor_id", "model name", "flags"]
+        var found: [String] = []
+        for line in text.split(separator: "\n") {
+            let key = line.split(separator: ":", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            if wanted.contains(key), !found.contains(where: { $0.hasPrefix(key + ":") }) {
+                found.append(key + ":" + (line.split(separator: ":", maxSplits: 1).last.map(String.init) ?? ""))
+            }
+            if found.count == wanted.count { break }
+        }
+        return found.joined(separator: "\n")
+    }
+
+    private static func write(_ text: String, to memo: URL) {
+        let temporary = memo.deletingLastPathComponent().appendingPathComponent(".\(memo.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        if (try? Data(text.utf8).write(to: temporary)) != nil, rename(temporary.path, memo.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
 
     /// `SIZE MODIFIED` of a file, or `missing`.
     private static func stamp(of path: String) -> String {

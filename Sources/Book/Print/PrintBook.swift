@@ -22,7 +22,8 @@ public struct PrintBook: Sendable {
     public init(_ source: BookSource, results: [ChapterResult], options: PageOptions = PageOptions()) {
         var options = options
         options.wholeBook = true
-        chapters = source.chapters.enumerated().map { index, chapter in
+        // As on the pages: a chapter whose page name is taken gets none.
+        chapters = source.chapters.enumerated().filter { source.hasPage($0.element) }.map { index, chapter in
             ChapterPageRenderer.render(chapter, result: results.indices.contains(index) ? results[index] : ChapterResult(blocks: []),
                                        options: options)
         }

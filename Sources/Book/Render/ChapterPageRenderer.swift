@@ -8,6 +8,9 @@ public struct PageOptions: Sendable {
     /// another language.
     /// The identity by default.
     public var translate: @Sendable (String) -> String
+    /// The words the page itself adds around the results ("Figure 2.", "Code", why a
+    /// block did not run): English by default.
+    public var chrome: PageChrome
     /// Render the chapter for one page that holds the whole book (the print book,
     /// `print.html`) instead of for its own page: every id the page gives (headings,
     /// blocks, figures, tables) is prefixed with the chapter's slug and `/`
@@ -17,8 +20,10 @@ public struct PageOptions: Sendable {
     /// figures cannot collide either.
     public var wholeBook: Bool
 
-    public init(translate: @escaping @Sendable (String) -> String = { $0 }, wholeBook: Bool = false) {
+    public init(translate: @escaping @Sendable (String) -> String = { $0 }, chrome: PageChrome = PageChrome(),
+                wholeBook: Bool = false) {
         self.translate = translate
+        self.chrome = chrome
         self.wholeBook = wholeBook
     }
 }
@@ -56,13 +61,14 @@ public enum ChapterPageRenderer {
         var renderer = MarkdownHTML(chapter) { index in
             guard chapter.blocks.indices.contains(index) else { return nil }
             var block = BlockHTML(chapter: chapter, block: chapter.blocks[index], result: result.block(index),
-                                  failed: failures.contains { $0.block == index }, translate: options.translate)
+                                  failed: failures.contains { $0.block == index }, translate: options.translate,
+                                  chrome: options.chrome, earlier: result.blocks.prefix(index))
             block.idPrefix = prefix
             block.figuresAsImages = options.wholeBook
             return block.render(numbering: &numbers)
         }
         renderer.idPrefix = prefix
-        var (body, search) = renderer.render()
+        let (body, search) = renderer.render()
         let sections = chapter.sections.map { Heading(level: $0.level, id: prefix + $0.id, title: $0.title) }
         var page = ChapterPage(slug: chapter.slug, title: chapter.title, summary: chapter.summary,
                                sections: sections, bodyHTML: "", search: search, failures: failures)
@@ -100,6 +106,9 @@ struct BlockHTML {
     /// Whether the block has any of the chapter's failures.
     let failed: Bool
     let translate: (String) -> String
+    let chrome: PageChrome
+    /// The results of the blocks before this one, for why it did not run.
+    let earlier: ArraySlice<BlockResult>
     /// Put before every id (see `PageOptions.wholeBook`).
     var idPrefix = ""
     /// Figures as `<img>` of their SVG rather than inline SVG (see `PageOptions.wholeBook`).
@@ -109,9 +118,10 @@ struct BlockHTML {
     private var text = ""
     private var anchors: [String] = []
 
-    init(chapter: Chapter, block: RunBlock, result: BlockResult, failed: Bool, translate: @escaping (String) -> String) {
+    init(chapter: Chapter, block: RunBlock, result: BlockResult, failed: Bool, translate: @escaping (String) -> String,
+         chrome: PageChrome = PageChrome(), earlier: ArraySlice<BlockResult> = []) {
         self.chapter = chapter; self.block = block; self.result = result; self.failed = failed
-        self.translate = translate
+        self.translate = translate; self.chrome = chrome; self.earlier = earlier
     }
 
     mutating func render(numbering: inout ChapterPageRenderer.Numbering) -> RenderedBlock {
@@ -120,7 +130,8 @@ struct BlockHTML {
         if result.status == .notRun { classes += " not-run-block" }
         html = "<section class=\"\(classes)\" id=\"\(HTML.escape(idPrefix + block.anchor))\">\n"
         let code = "<pre class=\"code\"><code class=\"language-swift\">\(HTML.escape(block.code))</code></pre>\n"
-        html += block.options.hide ? "<details class=\"hidden-code\"><summary>Code</summary>\n\(code)</details>\n" : code
+        html += block.options.hide
+            ? "<details class=\"hidden-code\"><summary>\(HTML.escape(chrome.text("code")))</summary>\n\(code)</details>\n" : code
         add(block.code)
         html += "<div class=\"results\">\n"
         for item in result.items {
@@ -147,8 +158,7 @@ struct BlockHTML {
             add(line)
         }
         if result.status == .notRun {
-            let reason = result.notRunReason ?? "did not run"
-            html += "<div class=\"not-run\">\(HTML.escape(reason))</div>\n"
+            html += "<div class=\"not-run\">\(HTML.escape(notRunReason))</div>\n"
         }
         html += "</div>\n</section>\n"
         return RenderedBlock(html: html, text: text, anchors: [idPrefix + block.anchor] + anchors)
@@ -156,10 +166,24 @@ struct BlockHTML {
 
     private mutating func add(_ words: String) { text += " " + words }
 
+    /// Why the block did not run, in the page's language: after a block that failed,
+    /// where that block failed in this chapter as it is now (the result's own wording
+    /// names a line of the run's chapter, which an edition or a prose edit moves).
+    private var notRunReason: String {
+        let reason = result.notRunReason ?? "did not run"
+        if reason.hasPrefix("did not run: block "), let failed = earlier.lastIndex(where: { $0.status == .failed }),
+           case let index = failed - earlier.startIndex, chapter.blocks.indices.contains(index) {
+            let line = chapter.place(earlier[failed].failures.first?.location, inBlock: index).line ?? chapter.blocks[index].codeLine
+            return chrome.format("didNotRunAfter", index + 1, line)
+        }
+        return chrome.translate(english: reason, among: ["didNotRun", "didNotRunErrors", "didNotRunCompile",
+                                                         "didNotRunInterrupted", "outOfDate"]) ?? reason
+    }
+
     private mutating func tableHTML(_ table: ResultTable, number: Int) {
         let id = idPrefix + "tab-" + (table.id ?? String(number))
         anchors.append(id)
-        let caption = "Table \(number)." + (table.caption.map { " " + translate($0) } ?? "")
+        let caption = chrome.format("tableNumber", number) + (table.caption.map { " " + translate($0) } ?? "")
         let columns = table.columns.map(translate)
         html += "<table class=\"result-table\" id=\"\(HTML.escape(id))\">\n"
         html += "<caption>\(HTML.escape(caption))</caption>\n"
@@ -184,7 +208,7 @@ struct BlockHTML {
     private mutating func figureHTML(_ figure: ResultFigure, number: Int, location: CodeLocation?) {
         let id = idPrefix + "fig-" + (figure.id ?? String(number))
         anchors.append(id)
-        let caption = "Figure \(number)." + (figure.caption.map { " " + translate($0) } ?? "")
+        let caption = chrome.format("figureNumber", number) + (figure.caption.map { " " + translate($0) } ?? "")
         add(caption)
         if let error = figure.error {
             let line = "\(chapter.place(location, inBlock: block.index)): error: the figure could not be drawn: \(error)"
@@ -194,6 +218,7 @@ struct BlockHTML {
             return
         }
         var svg = figure.svg.trimmingSpaces
+        if let words = figure.texts { svg = FigureTexts.translate(svg, words: words, translate) }
         if svg.hasPrefix("<?xml"), let end = svg.range(of: "?>") { svg = String(svg[end.upperBound...]).trimmingSpaces }
         // Only an SVG document is inlined, with nothing that could run script or load
         // anything (`SVGSanitizer`); anything else is shown as text.
@@ -221,7 +246,7 @@ struct BlockHTML {
         if let detail = outcome.detail { html += " <span class=\"detail\">(\(HTML.escape(detail)))</span>" }
         if !outcome.passed {
             let place = chapter.place(location, inBlock: block.index)
-            html += " <span class=\"location\">\(HTML.escape("\(place)")): expectation failed</span>"
+            html += " <span class=\"location\">\(HTML.escape("\(place): \(chrome.text("expectationFailed"))"))</span>"
         }
         html += "</div>\n"
         add((outcome.passed ? "✓ " : "✗ ") + Chapter.claim(outcome, translate: translate))

@@ -41,6 +41,17 @@ struct MarkdownHTML {
 
     private var math: ProtectedMarkdown { chapter.math }
 
+    /// A block quote that opens with bold text ending in `.` or `:` is a callout box,
+    /// titled by that text: `> **Swift note.** …`, `> **The notes say:** …`. Returns the
+    /// title without its final mark.
+    static func calloutLabel(of quote: MarkdownNode, math: ProtectedMarkdown) -> String? {
+        guard let paragraph = quote.children.first, case .paragraph = paragraph.kind,
+              let first = paragraph.children.first, case .strong = first.kind else { return nil }
+        let text = math.restored(first.plainText).trimmingCharacters(in: .whitespaces)
+        guard let last = text.last, last == "." || last == ":", text.count > 1 else { return nil }
+        return String(text.dropLast())
+    }
+
     private mutating func render(_ node: MarkdownNode, tight: Bool = false) {
         func children(tight: Bool = false) {
             for child in node.children { render(child, tight: tight) }
@@ -49,7 +60,13 @@ struct MarkdownHTML {
         case .document, .custom:
             children()
         case .blockQuote:
-            html += "<blockquote>\n"; children(); html += "</blockquote>\n"
+            if let label = Self.calloutLabel(of: node, math: math) {
+                html += "<aside class=\"callout callout-\(HTML.escape(Heading.slug(label)))\" role=\"note\">\n"
+                children()
+                html += "</aside>\n"
+            } else {
+                html += "<blockquote>\n"; children(); html += "</blockquote>\n"
+            }
         case .list(let ordered, let start, let isTight):
             if ordered {
                 html += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"

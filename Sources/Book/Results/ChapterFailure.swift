@@ -21,6 +21,10 @@ public struct ChapterFailure: Codable, Sendable, Equatable, CustomStringConverti
         case expectation
         /// A figure could not be drawn.
         case figure
+        /// An edition's translation does not match its source (a run block added,
+        /// removed, moved or edited), or a string the experiments produced has no
+        /// translation, or a catalog entry is stale.
+        case translation
     }
 
     public var kind: Kind

@@ -36,6 +36,11 @@ public struct ChapterPage: Sendable {
     /// of its elements, for the link check.
     public var links: [String] = []
     public var anchors: Set<String> = []
+    /// In an edition: the page shows the source chapter, not yet translated.
+    public var isUntranslated = false
+    /// For the language switch, by the other edition's language: where each section of
+    /// this page is on that edition's page, as `id=otherId` pairs (see `SectionMap`).
+    public var sectionMaps: [String: String] = [:]
 
     public var hasFailures: Bool { !failures.isEmpty }
 
@@ -52,6 +57,9 @@ public struct LandingPage: Sendable {
     public var search: [SearchSection] = []
     public var links: [String] = []
     public var anchors: Set<String> = []
+    /// In an edition: the landing page is the source's, not yet translated.
+    public var isUntranslated = false
+    public var sectionMaps: [String: String] = [:]
 
     public init(bodyHTML: String = "", search: [SearchSection] = []) {
         self.bodyHTML = bodyHTML; self.search = search
@@ -59,15 +67,53 @@ public struct LandingPage: Sendable {
 }
 
 /// The whole book: its title, the landing page and the chapters in order, and the
-/// same on one page for printing.
+/// same on one page for printing; in a book with editions, one edition of it.
 public struct BookSite: Sendable {
     public var title: String
     public var landing: LandingPage
     public var chapters: [ChapterPage]
+    /// Pages only this edition has (a glossary), after the chapters, unnumbered.
+    public var pages: [ChapterPage] = []
+    /// Which edition this is, its chrome, and the book's other editions.
+    public var edition = SiteEdition()
     /// The print version, written as `print.html` (none is written when nil).
     public var print: PrintBook?
 
     public init(title: String, landing: LandingPage, chapters: [ChapterPage], print: PrintBook? = nil) {
         self.title = title; self.landing = landing; self.chapters = chapters; self.print = print
     }
+}
+
+/// The language of a `BookSite` and where it lies among the book's editions.
+public struct SiteEdition: Sendable {
+    /// The language of the pages (`lang`), and the chrome in it.
+    public var language = "en"
+    public var chrome = PageChrome()
+    /// The folder under the output this edition is written to: nil for the source
+    /// edition (the output itself), `ko` for `output/ko/`.
+    public var folder: String?
+    /// The source edition's language and name (for pages shown untranslated).
+    public var sourceLanguage = "en"
+    public var sourceName = "English"
+    /// Every edition of the book, the source first, for the language switch; empty for a
+    /// book in one language.
+    public var all: [Link] = []
+
+    public struct Link: Sendable, Equatable {
+        public var language: String
+        public var name: String
+        public var folder: String?
+
+        public init(language: String, name: String, folder: String?) {
+            self.language = language; self.name = name; self.folder = folder
+        }
+    }
+
+    public init() {}
+
+    /// From a page of this edition to the book's top folder: `""` or `"../"`.
+    public var root: String { folder == nil ? "" : "../" }
+
+    /// The search documents' file under `assets/`.
+    public var searchIndexFile: String { folder.map { "search-index.\($0).js" } ?? "search-index.js" }
 }

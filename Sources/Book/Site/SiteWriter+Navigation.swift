@@ -8,6 +8,8 @@ extension SiteWriter {
     enum Place: Equatable {
         case landing
         case chapter(Int)
+        /// A page of the edition's own (`BookSite.pages`).
+        case page(Int)
         case search
     }
 
@@ -20,7 +22,8 @@ extension SiteWriter {
             let file = fileName(of: chapter)
             let sections = sectionTree(chapter.sections, file: file)
             var entry: [String: Any] = [
-                "number": index + 1, "title": chapter.title, "href": HTML.url(file),
+                "number": index + 1, "label": site.edition.chrome.format("chapterNumber", index + 1),
+                "title": chapter.title, "href": HTML.url(file),
                 "current": place == .chapter(index), "hasFailures": chapter.hasFailures,
                 "sections": sections, "hasSections": !sections.isEmpty,
                 "hasMainSections": sections.contains { $0["main"] as? Bool == true },
@@ -28,9 +31,15 @@ extension SiteWriter {
             if let summary = chapter.summary, !summary.isEmpty { entry["summary"] = summary }
             return entry
         }
+        values["pages"] = site.pages.enumerated().map { index, page -> [String: Any] in
+            ["title": page.title, "href": HTML.url(fileName(of: page)), "current": place == .page(index)]
+        }
+        values["hasPages"] = !site.pages.isEmpty
+        // The chapters, then the edition's own pages, in reading order.
+        let sequence = site.chapters + site.pages
         func link(_ index: Int) -> [String: Any]? {
-            guard site.chapters.indices.contains(index) else { return nil }
-            return ["href": HTML.url(fileName(of: site.chapters[index])), "title": site.chapters[index].title]
+            guard sequence.indices.contains(index) else { return nil }
+            return ["href": HTML.url(fileName(of: sequence[index])), "title": sequence[index].title]
         }
         switch place {
         case .landing:
@@ -38,6 +47,10 @@ extension SiteWriter {
         case .chapter(let index):
             values["previous"] = index == 0 ? ["href": "index.html", "title": site.title] : link(index - 1)
             values["next"] = link(index + 1)
+        case .page(let index):
+            let position = site.chapters.count + index
+            values["previous"] = position == 0 ? ["href": "index.html", "title": site.title] : link(position - 1)
+            values["next"] = link(position + 1)
         case .search:
             break
         }
@@ -73,16 +86,21 @@ extension SiteWriter {
     /// `failures`, each with `anchor` and `label` (the block it is in, when it is in
     /// one), `expectation` (a failed claim, else an error) and `summary`; `failureCount`
     /// and `oneFailure`.
-    static func failureValues(_ chapter: ChapterPage) -> [String: Any] {
+    static func failureValues(_ chapter: ChapterPage, chrome: PageChrome = PageChrome()) -> [String: Any] {
         let failures = chapter.failures.map { failure -> [String: Any] in
-            var entry: [String: Any] = ["expectation": failure.kind == .expectation, "summary": summary(of: failure)]
+            let expectation = failure.kind == .expectation
+            var entry: [String: Any] = ["expectation": expectation, "summary": summary(of: failure),
+                                        "heading": chrome.text(expectation ? "failedExpectation" : "error")]
             if let anchor = failure.anchor, let block = failure.block {
+                let label = anchor == "block-\(block + 1)" ? chrome.format("blockNumber", block + 1) : anchor
                 entry["anchor"] = anchor
-                entry["label"] = anchor == "block-\(block + 1)" ? "block \(block + 1)" : anchor
+                entry["label"] = label
+                entry["heading"] = chrome.format(expectation ? "failedExpectationIn" : "errorIn", label)
             }
             return entry
         }
-        return ["failures": failures, "failureCount": failures.count, "oneFailure": failures.count == 1]
+        return ["failures": failures, "failureCount": failures.count, "oneFailure": failures.count == 1,
+                "failureIntro": chrome.format("manyFailures", failures.count)]
     }
 
     /// A failed expectation by its claim; anything else as `file:line:col: message`;

@@ -34,9 +34,12 @@ public struct SiteWriter {
     }
 
     /// Writes the book into `directory` (created if needed; files already there with the
-    /// same names are replaced, others are left alone).
+    /// same names are replaced, others are left alone). An edition (`site.edition.folder`,
+    /// say `ko`) is written into `directory/ko/`, its search documents beside the
+    /// source's in `directory/assets/`; it shares the assets the source edition's write
+    /// put there.
     public func write(_ site: BookSite, to directory: URL) throws {
-        try Self.validateSlugs(site.chapters)
+        try Self.validateSlugs(site.chapters + site.pages)
         if let themeDirectory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: themeDirectory.path, isDirectory: &isDirectory),
@@ -47,11 +50,13 @@ public struct SiteWriter {
         let theme = Theme(user: themeDirectory)
         let assets = directory.appendingPathComponent("assets")
 
-        for library in VendorLibrary.all {
-            try library.copy(from: javascriptDirectory, into: assets)
-        }
-        for path in theme.assetPaths() {
-            try FileCopier.copy(try theme.url("assets/" + path), to: assets.appendingPathComponent(path))
+        if site.edition.folder == nil {
+            for library in VendorLibrary.all {
+                try library.copy(from: javascriptDirectory, into: assets)
+            }
+            for path in theme.assetPaths() {
+                try FileCopier.copy(try theme.url("assets/" + path), to: assets.appendingPathComponent(path))
+            }
         }
         for (path, text) in try generatedFiles(site, theme: theme).sorted(by: { $0.key < $1.key }) {
             try FileCopier.write(text, to: directory.appendingPathComponent(path))
@@ -62,21 +67,27 @@ public struct SiteWriter {
     /// page and `assets/search-index.js`, as `write(_:to:)` writes them (the copied
     /// theme files and libraries are not among them). `tutorial serve` rewrites only
     /// those whose text changed.
+    /// An edition's pages are under its folder (`ko/…`) and its search documents are
+    /// `assets/search-index.ko.js`.
     public func generatedFiles(_ site: BookSite) throws -> [String: String] {
-        try Self.validateSlugs(site.chapters)
+        try Self.validateSlugs(site.chapters + site.pages)
         return try generatedFiles(site, theme: Theme(user: themeDirectory))
     }
 
     private func generatedFiles(_ site: BookSite, theme: Theme) throws -> [String: String] {
-        var files = ["assets/search-index.js": try SearchIndex(site: site).javaScript()]
+        var files = ["assets/" + site.edition.searchIndexFile: try SearchIndex(site: site).javaScript()]
+        let folder = site.edition.folder.map { $0 + "/" } ?? ""
         let templates = try ThemeTemplates(theme)
         for (index, chapter) in site.chapters.enumerated() {
-            files[Self.fileName(of: chapter)] = try templates.render("page.html", values(Self.chapterValues(site, index: index)))
+            files[folder + Self.fileName(of: chapter)] = try templates.render("page.html", values(Self.chapterValues(site, index: index)))
         }
-        files["index.html"] = try templates.render("index.html", values(Self.landingValues(site)))
-        files["search.html"] = try templates.render("search.html", values(Self.searchValues(site)))
+        for (index, page) in site.pages.enumerated() {
+            files[folder + Self.fileName(of: page)] = try templates.render("page.html", values(Self.pageValues(site, index: index)))
+        }
+        files[folder + "index.html"] = try templates.render("index.html", values(Self.landingValues(site)))
+        files[folder + "search.html"] = try templates.render("search.html", values(Self.searchValues(site)))
         if let print = site.print {
-            files[Self.printFileName] = try templates.render("print.html", Self.printValues(site, print))
+            files[folder + Self.printFileName] = try templates.render("print.html", Self.printValues(site, print))
         }
         return files
     }
@@ -94,6 +105,7 @@ public struct SiteWriter {
     static func commonValues(_ site: BookSite, at place: Place) -> [String: Any] {
         var values = navigationValues(site, at: place)
         values["bookTitle"] = site.title
+        values.merge(editionValues(site, at: place)) { $1 }
         return values
     }
 
@@ -102,14 +114,28 @@ public struct SiteWriter {
         var values = commonValues(site, at: .chapter(index))
         values["pageTitle"] = chapter.title
         values["chapterNumber"] = String(index + 1)
+        values["chapterLabel"] = site.edition.chrome.format("chapterNumber", index + 1)
         values["slug"] = chapter.slug
         values["body"] = chapter.bodyHTML
         // The pipeline's body normally opens with the chapter's `<h1>`; supply one if not.
         values["titleHeading"] = chapter.bodyHTML.contains("<h1")
             ? "" : "<h1>\(HTML.escape(chapter.title))</h1>"
-        values.merge(failureValues(chapter)) { $1 }
+        values.merge(failureValues(chapter, chrome: site.edition.chrome)) { $1 }
         values["failureClass"] = chapter.hasFailures ? "has-failures" : ""
         values["hasFailures"] = chapter.hasFailures
+        return values
+    }
+
+    /// A page of the edition's own: a chapter page without a number.
+    static func pageValues(_ site: BookSite, index: Int) -> [String: Any] {
+        let page = site.pages[index]
+        var values = commonValues(site, at: .page(index))
+        values["pageTitle"] = page.title
+        values["slug"] = page.slug
+        values["body"] = page.bodyHTML
+        values["titleHeading"] = page.bodyHTML.contains("<h1") ? "" : "<h1>\(HTML.escape(page.title))</h1>"
+        values["failureClass"] = ""
+        values["hasFailures"] = false
         return values
     }
 
@@ -124,7 +150,7 @@ public struct SiteWriter {
 
     static func searchValues(_ site: BookSite) -> [String: Any] {
         var values = commonValues(site, at: .search)
-        values["pageTitle"] = "Search"
+        values["pageTitle"] = site.edition.chrome.text("search")
         return values
     }
 

@@ -1,13 +1,18 @@
 /// The affine (fully connected) layer `y = x·W + b`.
 ///
 /// `W` is `inputs × outputs` and `b` is `1 × outputs`, broadcast over the rows of
-/// the batch. Backward: `∂W = xᵀ·dy`, `∂b = Σ_rows dy`, `∂x = dy·Wᵀ`, each by BLAS
-/// with transpose flags, so no transposed copy is ever made.
+/// the batch. Backward: `∂W = xᵀ·dy`, `∂b = Σ_rows dy`, `∂x = dy·Wᵀ`. The products
+/// read x transposed in place; `∂x` multiplies by a copy of Wᵀ the layer keeps,
+/// since the fast product kernels (Float+Product.swift) take no transposed right
+/// operand.
 public struct Affine<Scalar: MatrixScalar>: Layer {
     public let inputs: Int
     public let outputs: Int
     public var initializer: Initializer
-    @usableFromInline var x = Matrix<Scalar>(rows: 0, cols: 0)
+    @usableFromInline var input = Matrix<Scalar>.empty
+    @usableFromInline var output = Matrix<Scalar>.empty
+    @usableFromInline var inputGradient = Matrix<Scalar>.empty
+    @usableFromInline var weightsTransposed = Matrix<Scalar>.empty
 
     public init(inputs: Int, outputs: Int, initializer: Initializer = .he) {
         requirement(inputs > 0 && outputs > 0, "Affine needs positive sizes, got \(inputs)→\(outputs)")
@@ -24,21 +29,19 @@ public struct Affine<Scalar: MatrixScalar>: Layer {
     }
 
     @_specialize(where Scalar == Float)
-    public mutating func forward(
-        _ x: Matrix<Scalar>, parameters: [Matrix<Scalar>], first: Int,
-        training: Bool, random: inout SeededRandom
-    ) -> Matrix<Scalar> {
+    public mutating func forward(_ x: Matrix<Scalar>, in context: inout LayerContext<Scalar>) -> Matrix<Scalar> {
         requirement(x.cols == inputs, "Affine \(inputs)→\(outputs) got input \(x.rows)×\(x.cols)")
-        let w = parameters[first], b = parameters[first + 1]
+        let w = context.parameter(0), b = context.parameter(1)
         requirement(w.rows == inputs && w.cols == outputs && b.rows == 1 && b.cols == outputs,
                      "Affine \(inputs)→\(outputs): parameters are \(w.rows)×\(w.cols) and \(b.rows)×\(b.cols)")
-        self.x = x
+        input = x
         let n = outputs, m = x.rows, k = inputs
-        guard m > 0 else { return Matrix(rows: 0, cols: n) }
+        output.resize(rows: m, cols: n)
+        guard m > 0 else { return output }
         // Start from b in every row, then add x·W with β = 1.
-        let y = Matrix<Scalar>(rows: m, cols: n) { out in
+        output.storage.withUnsafeMutableBufferPointer { out in
             b.storage.withUnsafeBufferPointer { bias in
-                for r in 0..<m { (out.baseAddress! + r * n).initialize(from: bias.baseAddress!, count: n) }
+                for r in 0..<m { (out.baseAddress! + r * n).update(from: bias.baseAddress!, count: n) }
             }
             x.storage.withUnsafeBufferPointer { px in
                 w.storage.withUnsafeBufferPointer { pw in
@@ -48,23 +51,19 @@ public struct Affine<Scalar: MatrixScalar>: Layer {
                 }
             }
         }
-        return y
+        return output
     }
 
     @_specialize(where Scalar == Float)
-    public mutating func backward(
-        _ dy: Matrix<Scalar>, parameters: [Matrix<Scalar>], gradients: inout [Matrix<Scalar>],
-        first: Int, needsInputGradient: Bool
-    ) -> Matrix<Scalar> {
-        requirement(dy.rows == x.rows && dy.cols == outputs,
-                     "Affine \(inputs)→\(outputs) backward got \(dy.rows)×\(dy.cols) after a batch of \(x.rows)")
-        let m = x.rows, n = outputs, k = inputs
-        let x = self.x
-        if gradients[first].rows != k || gradients[first].cols != n { gradients[first] = Matrix(rows: k, cols: n) }
-        if gradients[first + 1].rows != 1 || gradients[first + 1].cols != n { gradients[first + 1] = Matrix(rows: 1, cols: n) }
+    public mutating func backward(_ dy: Matrix<Scalar>, in context: inout LayerContext<Scalar>) -> Matrix<Scalar> {
+        requirement(dy.rows == input.rows && dy.cols == outputs,
+                     "Affine \(inputs)→\(outputs) backward got \(dy.rows)×\(dy.cols) after a batch of \(input.rows)")
+        let m = input.rows, n = outputs, k = inputs
+        let x = input
+        input = .empty
         // ∂W = xᵀ·dy, written straight into the gradient's storage.
-        gradients[first].storage.withUnsafeMutableBufferPointer { gw in
-            if m == 0 { for i in 0..<gw.count { gw[i] = 0 }; return }
+        context.withGradient(0, rows: k, cols: n) { gw in
+            if m == 0 { gw.update(repeating: 0); return }
             x.storage.withUnsafeBufferPointer { px in
                 dy.storage.withUnsafeBufferPointer { pd in
                     Scalar.gemm(transposeA: true, transposeB: false, m: k, n: n, k: m,
@@ -74,24 +73,32 @@ public struct Affine<Scalar: MatrixScalar>: Layer {
             }
         }
         // ∂b = Σ over the batch.
-        gradients[first + 1].storage.withUnsafeMutableBufferPointer { gb in
-            for j in 0..<n { gb[j] = 0 }
+        context.withGradient(1, rows: 1, cols: n) { gb in
+            gb.update(repeating: 0)
             dy.storage.withUnsafeBufferPointer { pd in
                 for r in 0..<m { for j in 0..<n { gb[j] += pd[r * n + j] } }
             }
         }
-        guard needsInputGradient else { return Matrix(rows: 0, cols: 0) }
+        guard context.needsInputGradient else { return .empty }
         // ∂x = dy·Wᵀ.
-        guard m > 0 else { return Matrix(rows: 0, cols: k) }
-        let dx = Matrix<Scalar>(rows: m, cols: k) { px in
+        inputGradient.resize(rows: m, cols: k)
+        guard m > 0 else { return inputGradient }
+        let w = context.parameter(0)
+        weightsTransposed.resize(rows: n, cols: k)
+        weightsTransposed.storage.withUnsafeMutableBufferPointer { wt in
+            w.storage.withUnsafeBufferPointer { pw in
+                Scalar.transpose(pw.baseAddress!, rows: k, cols: n, ld: n, into: wt.baseAddress!)
+            }
+        }
+        inputGradient.storage.withUnsafeMutableBufferPointer { px in
             dy.storage.withUnsafeBufferPointer { pd in
-                parameters[first].storage.withUnsafeBufferPointer { pw in
-                    Scalar.gemm(transposeA: false, transposeB: true, m: m, n: k, k: n,
-                                alpha: 1, a: pd.baseAddress!, lda: n, b: pw.baseAddress!, ldb: n,
+                weightsTransposed.storage.withUnsafeBufferPointer { pw in
+                    Scalar.gemm(transposeA: false, transposeB: false, m: m, n: k, k: n,
+                                alpha: 1, a: pd.baseAddress!, lda: n, b: pw.baseAddress!, ldb: k,
                                 beta: 0, c: px.baseAddress!, ldc: k)
                 }
             }
         }
-        return dx
+        return inputGradient
     }
 }

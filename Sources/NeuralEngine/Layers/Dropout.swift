@@ -15,7 +15,9 @@ public struct Dropout<Scalar: MatrixScalar>: Layer {
 
     public let ratio: Double
     public let style: Style
-    @usableFromInline var mask = Matrix<Scalar>(rows: 0, cols: 0)
+    @usableFromInline var mask = Matrix<Scalar>.empty
+    @usableFromInline var output = Matrix<Scalar>.empty
+    @usableFromInline var inputGradient = Matrix<Scalar>.empty
 
     public init(ratio: Double, style: Style = .scaledAtTest) {
         requirement(ratio >= 0 && ratio < 1, "Dropout ratio must lie in [0, 1), got \(ratio)")
@@ -26,22 +28,28 @@ public struct Dropout<Scalar: MatrixScalar>: Layer {
     public var name: String { "Dropout(\(ratio)\(style == .inverted ? ", inverted" : ""))" }
 
     @_specialize(where Scalar == Float)
-    public mutating func forward(_ x: Matrix<Scalar>, parameters: [Matrix<Scalar>], first: Int,
-                                 training: Bool, random: inout SeededRandom) -> Matrix<Scalar> {
-        guard training else {
+    public mutating func forward(_ x: Matrix<Scalar>, in context: inout LayerContext<Scalar>) -> Matrix<Scalar> {
+        guard context.training else {
+            guard style == .scaledAtTest else { return x }
             let keep = Scalar(1 - ratio)
-            return style == .scaledAtTest ? x.mapped { $0 * keep } : x
+            output.assign(x) { $0 * keep }
+            return output
         }
         // The mask already carries the training-time scale, so backward is dy·mask.
+        // One uniform draw per element, in order, whether kept or not.
         let kept: Scalar = style == .inverted ? Scalar(1 / (1 - ratio)) : 1
-        mask = Matrix(rows: x.rows, cols: x.cols)
-        for i in 0..<mask.count where random.uniform() >= ratio { mask.storage[i] = kept }
-        return x.combined(with: mask, *)
+        let ratio = self.ratio
+        mask.resize(rows: x.rows, cols: x.cols)
+        mask.storage.withUnsafeMutableBufferPointer { m in
+            for i in 0..<m.count { m[i] = context.random.uniform() >= ratio ? kept : 0 }
+        }
+        output.assign(x, mask, *)
+        return output
     }
 
     @_specialize(where Scalar == Float)
-    public mutating func backward(_ dy: Matrix<Scalar>, parameters: [Matrix<Scalar>], gradients: inout [Matrix<Scalar>],
-                                  first: Int, needsInputGradient: Bool) -> Matrix<Scalar> {
-        dy.combined(with: mask, *)
+    public mutating func backward(_ dy: Matrix<Scalar>, in context: inout LayerContext<Scalar>) -> Matrix<Scalar> {
+        inputGradient.assign(dy, mask, *)
+        return inputGradient
     }
 }

@@ -3,11 +3,13 @@
 /// A layer owns no learned values. The network keeps every learned value of every
 /// layer in one list, `parameters`, with a gradient list `gradients` of the same
 /// shapes; a layer reads and writes its own consecutive slots of those lists,
-/// starting at index `first`. This is what lets an optimizer update the whole
+/// starting at `context.first`. This is what lets an optimizer update the whole
 /// network in place with `opt.update(&net.parameters, gradients: net.gradients)`.
 ///
-/// A layer may keep what its backward pass needs (its input, a mask) between
-/// `forward` and `backward`; `backward` always refers to the latest `forward`.
+/// A layer keeps what its backward pass needs (its input, a mask) between `forward`
+/// and `backward`, and the buffers it writes its outputs into, so that a training
+/// step allocates nothing once it has seen the shapes; `backward` always refers to
+/// the latest `forward`, and lets go of the cached input when it is done.
 public protocol Layer<Scalar>: Sendable {
     associatedtype Scalar: MatrixScalar
 
@@ -17,21 +19,50 @@ public protocol Layer<Scalar>: Sendable {
     /// The learned values this layer starts with, in slot order.
     func initialParameters(random: inout SeededRandom) -> [LearnedValue<Scalar>]
 
-    /// Output for a batch `x` (one example per row). `training` selects the
-    /// training behaviour of dropout and batch normalization; `random` draws
-    /// dropout masks.
-    mutating func forward(
-        _ x: Matrix<Scalar>, parameters: [Matrix<Scalar>], first: Int,
-        training: Bool, random: inout SeededRandom
-    ) -> Matrix<Scalar>
+    /// Output for a batch `x` (one example per row), reading this layer's parameters
+    /// from `context`; `context.training` selects the training behaviour of dropout
+    /// and batch normalization, and `context.random` draws dropout masks.
+    mutating func forward(_ x: Matrix<Scalar>, in context: inout LayerContext<Scalar>) -> Matrix<Scalar>
 
-    /// Given ∂L/∂output, writes ∂L/∂(own parameters) into `gradients[first...]`
-    /// and returns ∂L/∂input — or an empty matrix when `needsInputGradient` is
+    /// Given ∂L/∂output, writes ∂L/∂(own parameters) into `context.gradients` and
+    /// returns ∂L/∂input — or an empty matrix when `context.needsInputGradient` is
     /// false (the first layer: nobody needs the gradient with respect to the data).
-    mutating func backward(
-        _ dy: Matrix<Scalar>, parameters: [Matrix<Scalar>], gradients: inout [Matrix<Scalar>],
-        first: Int, needsInputGradient: Bool
-    ) -> Matrix<Scalar>
+    mutating func backward(_ dy: Matrix<Scalar>, in context: inout LayerContext<Scalar>) -> Matrix<Scalar>
+}
+
+/// What a layer works with besides its input: the network's learned values and
+/// their gradients, where its own slots start, the mode, and the random stream.
+public struct LayerContext<Scalar: MatrixScalar>: Sendable {
+    public var parameters: [Matrix<Scalar>]
+    public var gradients: [Matrix<Scalar>]
+    /// The layer's first slot in `parameters` and `gradients`.
+    public var first: Int
+    public var training: Bool
+    public var needsInputGradient: Bool
+    /// Draws dropout masks.
+    public var random: SeededRandom
+
+    public init(parameters: [Matrix<Scalar>], gradients: [Matrix<Scalar>]? = nil, first: Int = 0,
+                training: Bool, needsInputGradient: Bool = true, random: SeededRandom = SeededRandom(seed: 0)) {
+        self.parameters = parameters
+        self.gradients = gradients ?? parameters.map { Matrix(rows: $0.rows, cols: $0.cols) }
+        self.first = first
+        self.training = training
+        self.needsInputGradient = needsInputGradient
+        self.random = random
+    }
+
+    /// The layer's learned value number `offset` (0 for its first).
+    @inlinable public func parameter(_ offset: Int) -> Matrix<Scalar> { parameters[first + offset] }
+
+    /// Runs `body` on the gradient buffer of the layer's value number `offset`, made
+    /// `rows × cols`, in place.
+    @inlinable public mutating func withGradient<R>(
+        _ offset: Int, rows: Int, cols: Int, _ body: (UnsafeMutableBufferPointer<Scalar>) -> R
+    ) -> R {
+        gradients[first + offset].resize(rows: rows, cols: cols)
+        return gradients[first + offset].storage.withUnsafeMutableBufferPointer { body($0) }
+    }
 }
 
 /// A learned value together with its role: weights are what weight decay shrinks;
@@ -50,44 +81,28 @@ public struct LearnedValue<Scalar: MatrixScalar>: Sendable {
 extension Layer {
     /// Layers without learned values (activations, dropout, maxout).
     public func initialParameters(random: inout SeededRandom) -> [LearnedValue<Scalar>] { [] }
-}
 
-extension Matrix {
-    /// A matrix whose every element `fill` writes through the buffer it is given;
-    /// skips zeroing memory that is about to be overwritten (BLAS outputs with β = 0).
-    @inlinable init(rows: Int, cols: Int, fill: (UnsafeMutableBufferPointer<Scalar>) -> Void) {
-        let storage = [Scalar](unsafeUninitializedCapacity: rows * cols) { buffer, count in
-            fill(buffer)
-            count = rows * cols
-        }
-        self.init(rows: rows, cols: cols, storage: storage)
+    /// `forward` with the context spelled out, for calling a layer by hand.
+    public mutating func forward(
+        _ x: Matrix<Scalar>, parameters: [Matrix<Scalar>], first: Int, training: Bool, random: inout SeededRandom
+    ) -> Matrix<Scalar> {
+        var context = LayerContext(parameters: parameters, gradients: [], first: first, training: training, random: random)
+        defer { random = context.random }
+        return forward(x, in: &context)
     }
 
-    /// A new matrix of the same shape whose element `i` is `f(self[i], other[i])`:
-    /// the shape of most backward passes, `dx = f(dy, cached)`.
-    @inlinable func combined(with other: Matrix, _ f: (Scalar, Scalar) -> Scalar) -> Matrix {
-        requirement(rows == other.rows && cols == other.cols,
-                     "Shapes \(rows)×\(cols) and \(other.rows)×\(other.cols) differ")
-        return storage.withUnsafeBufferPointer { a in
-            other.storage.withUnsafeBufferPointer { b in
-                Matrix(rows: rows, cols: cols) { o in
-                    for i in 0..<o.count { o[i] = f(a[i], b[i]) }
-                }
-            }
-        }
+    /// `backward` with the context spelled out, for calling a layer by hand.
+    public mutating func backward(
+        _ dy: Matrix<Scalar>, parameters: [Matrix<Scalar>], gradients: inout [Matrix<Scalar>],
+        first: Int, needsInputGradient: Bool
+    ) -> Matrix<Scalar> {
+        var context = LayerContext(parameters: parameters, gradients: gradients, first: first,
+                                   training: true, needsInputGradient: needsInputGradient)
+        gradients = []
+        defer { gradients = context.gradients }
+        return backward(dy, in: &context)
     }
 
-    /// Like `map`, through raw buffers so specialised loops vectorise.
-    @inlinable func mapped(_ f: (Scalar) -> Scalar) -> Matrix {
-        storage.withUnsafeBufferPointer { a in
-            Matrix(rows: rows, cols: cols) { o in
-                for i in 0..<o.count { o[i] = f(a[i]) }
-            }
-        }
-    }
-}
-
-extension Layer {
     /// Runs this layer on its own, outside a network: with `parameters`, or when
     /// nil with the layer's initial ones (γ = 1 and β = 0 for batch
     /// normalization; weights drawn from `seed` for an affine layer). Dropout

@@ -6,7 +6,9 @@
 public struct PReLU<Scalar: MatrixScalar>: Layer {
     public let units: Int
     public let initialSlope: Double
-    @usableFromInline var x = Matrix<Scalar>(rows: 0, cols: 0)
+    @usableFromInline var input = Matrix<Scalar>.empty
+    @usableFromInline var output = Matrix<Scalar>.empty
+    @usableFromInline var inputGradient = Matrix<Scalar>.empty
 
     public init(units: Int, initialSlope: Double = 0.25) {
         requirement(units > 0, "PReLU needs a positive unit count, got \(units)")
@@ -21,29 +23,43 @@ public struct PReLU<Scalar: MatrixScalar>: Layer {
     }
 
     @_specialize(where Scalar == Float)
-    public mutating func forward(_ x: Matrix<Scalar>, parameters: [Matrix<Scalar>], first: Int,
-                                 training: Bool, random: inout SeededRandom) -> Matrix<Scalar> {
+    public mutating func forward(_ x: Matrix<Scalar>, in context: inout LayerContext<Scalar>) -> Matrix<Scalar> {
         requirement(x.cols == units, "PReLU(\(units)) got input \(x.rows)×\(x.cols)")
-        self.x = x
-        let slope = parameters[first]
-        var y = x
-        y.formZip(slope) { v, a in v > 0 ? v : a * v }
-        return y
+        input = x
+        let slope = context.parameter(0), units = units
+        output.resize(rows: x.rows, cols: units)
+        x.storage.withUnsafeBufferPointer { px in
+        slope.storage.withUnsafeBufferPointer { a in
+        output.storage.withUnsafeMutableBufferPointer { y in
+            for r in 0..<x.rows {
+                for j in 0..<units {
+                    let v = px[r * units + j]
+                    y[r * units + j] = v > 0 ? v : a[j] * v
+                }
+            }
+        }}}
+        return output
     }
 
     @_specialize(where Scalar == Float)
-    public mutating func backward(_ dy: Matrix<Scalar>, parameters: [Matrix<Scalar>], gradients: inout [Matrix<Scalar>],
-                                  first: Int, needsInputGradient: Bool) -> Matrix<Scalar> {
-        let slope = parameters[first]
-        var dSlope = Matrix<Scalar>(rows: 1, cols: units)
-        var dx = dy
-        for r in 0..<x.rows {
-            for j in 0..<units where x.storage[r * units + j] <= 0 {
-                dSlope.storage[j] += dy.storage[r * units + j] * x.storage[r * units + j]
-                dx.storage[r * units + j] *= slope.storage[j]
+    public mutating func backward(_ dy: Matrix<Scalar>, in context: inout LayerContext<Scalar>) -> Matrix<Scalar> {
+        let slope = context.parameter(0), units = units
+        let x = input
+        input = .empty
+        inputGradient.assign(dy) { $0 }
+        context.withGradient(0, rows: 1, cols: units) { dSlope in
+        x.storage.withUnsafeBufferPointer { px in
+        dy.storage.withUnsafeBufferPointer { d in
+        slope.storage.withUnsafeBufferPointer { a in
+        inputGradient.storage.withUnsafeMutableBufferPointer { dx in
+            dSlope.update(repeating: 0)
+            for r in 0..<x.rows {
+                for j in 0..<units where px[r * units + j] <= 0 {
+                    dSlope[j] += d[r * units + j] * px[r * units + j]
+                    dx[r * units + j] *= a[j]
+                }
             }
-        }
-        gradients[first] = dSlope
-        return dx
+        }}}}}
+        return inputGradient
     }
 }

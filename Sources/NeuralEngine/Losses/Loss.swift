@@ -53,6 +53,24 @@ public enum Loss: Sendable, Equatable, CustomStringConvertible {
         return evaluate(z, targets: Loss.targets(labels: labels, columns: z.cols))
     }
 
+    /// The loss against class labels, its gradient written into `gradient`: the sum
+    /// over the rows divided by `divisor` rather than by their count, so that parts
+    /// of a batch add up to the whole batch's mean. Softmax cross-entropy reuses
+    /// `gradient`'s storage; the others compute a new gradient and copy it.
+    @_specialize(where Scalar == Float)
+    @usableFromInline func evaluate<Scalar: MatrixScalar>(
+        _ z: Matrix<Scalar>, labels: [Int], dividedBy divisor: Int, into gradient: inout Matrix<Scalar>
+    ) -> Scalar {
+        if self == .softmaxCrossEntropy {
+            return NeuralEngine.softmaxCrossEntropy(logits: z, labels: labels, dividedBy: divisor, into: &gradient)
+        }
+        let (loss, g) = evaluate(z, labels: labels)
+        let scale = Scalar(z.rows) / Scalar(Swift.max(divisor, 1))
+        if divisor == z.rows { gradient = g; return loss }
+        gradient.assign(g) { $0 * scale }
+        return loss * scale
+    }
+
     /// Labels as targets: a 0/1 column for one output, one-hot rows otherwise.
     public static func targets<Scalar: MatrixScalar>(labels: [Int], columns: Int) -> Matrix<Scalar> {
         if columns == 1 { return Matrix(column: labels.map { Scalar($0) }) }

@@ -8,10 +8,21 @@
 public func softmaxCrossEntropy<Scalar: MatrixScalar>(
     logits z: Matrix<Scalar>, labels: [Int]
 ) -> (loss: Scalar, gradient: Matrix<Scalar>) {
+    var gradient = Matrix<Scalar>.empty
+    let loss = softmaxCrossEntropy(logits: z, labels: labels, dividedBy: z.rows, into: &gradient)
+    return (loss, gradient)
+}
+
+/// The same, with the sums over rows divided by `divisor` (the whole batch, when z
+/// holds part of it) and the gradient written into `gradient`'s storage.
+@_specialize(where Scalar == Float)
+@usableFromInline func softmaxCrossEntropy<Scalar: MatrixScalar>(
+    logits z: Matrix<Scalar>, labels: [Int], dividedBy divisor: Int, into gradient: inout Matrix<Scalar>
+) -> Scalar {
     requirement(labels.count == z.rows, "softmaxCrossEntropy: \(z.rows) rows of logits but \(labels.count) labels")
     let n = z.cols
-    let batch = Scalar(Swift.max(z.rows, 1))
-    var gradient = z
+    let batch = Scalar(Swift.max(divisor, 1))
+    gradient.assign(z) { $0 }
     var loss: Scalar = 0
     gradient.storage.withUnsafeMutableBufferPointer { q in
         for r in 0..<z.rows {
@@ -32,7 +43,7 @@ public func softmaxCrossEntropy<Scalar: MatrixScalar>(
             row[t] -= 1 / batch
         }
     }
-    return (loss / batch, gradient)
+    return loss / batch
 }
 
 /// Softmax cross-entropy for target distributions (one-hot rows, or any rows

@@ -45,6 +45,14 @@ public struct MLP<Scalar: MatrixScalar>: Sendable {
     /// Indices in `layers` of the hidden activations (what histograms show).
     public let activationLayers: [Int]
 
+    // Buffers of the training step, kept from one step to the next so that a step
+    // allocates nothing (Matrix+Workspace.swift); each copy of a network has its own.
+    @usableFromInline var batchInput = Matrix<Scalar>.empty
+    @usableFromInline var batchLabels: [Int] = []
+    @usableFromInline var lossGradient = Matrix<Scalar>.empty
+    /// One per part of a split step (MLP+Split.swift).
+    @usableFromInline var partSteps: [PartStep<Scalar>] = []
+
     /// A network from explicit layers. Parameters are drawn in layer order from
     /// a generator seeded with `seed`; dropout masks come from a separate stream.
     public init(layers: [any Layer<Scalar>], loss: Loss = .softmaxCrossEntropy,

@@ -5,8 +5,8 @@
 // squares h, moments m and v) is kept by position in the parameter list and starts at
 // zero on the first update. `g` is the gradient, `η` the learning rate.
 //
-// The inner loops run over raw buffers: they are most of what an update costs, and an
-// update runs thousands of times on networks of 100k parameters.
+// Each writes its formula once, for one element, as a closure given to
+// `updateElementwise` (Optimizer+State.swift), the loop they all share.
 
 /// Plain stochastic gradient descent: `W ← W − η·g`.
 public struct SGD<Scalar: MatrixScalar>: Optimizer {
@@ -20,14 +20,9 @@ public struct SGD<Scalar: MatrixScalar>: Optimizer {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public mutating func update(_ parameters: inout [Matrix<Scalar>], gradients: [Matrix<Scalar>]) {
-        checkShapes(parameters, gradients, optimizer: "SGD")
         let lr = Scalar(learningRate)
-        for i in parameters.indices {
-            parameters[i].storage.withUnsafeMutableBufferPointer { w in
-                gradients[i].storage.withUnsafeBufferPointer { g in
-                    for j in 0..<w.count { w[j] -= lr * g[j] }
-                }
-            }
+        updateElementwise(&parameters, gradients: gradients, optimizer: "SGD") { w, g in
+            w -= lr * g
         }
     }
 }
@@ -57,20 +52,10 @@ public struct Momentum<Scalar: MatrixScalar>: Optimizer {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public mutating func update(_ parameters: inout [Matrix<Scalar>], gradients: [Matrix<Scalar>]) {
-        checkShapes(parameters, gradients, optimizer: "Momentum")
-        zeroStateIfNeeded(&velocities, like: parameters)
         let lr = Scalar(learningRate), mu = Scalar(momentum)
-        for i in parameters.indices {
-            parameters[i].storage.withUnsafeMutableBufferPointer { w in
-                velocities[i].storage.withUnsafeMutableBufferPointer { v in
-                    gradients[i].storage.withUnsafeBufferPointer { g in
-                        for j in 0..<w.count {
-                            v[j] = mu * v[j] - lr * g[j]
-                            w[j] += v[j]
-                        }
-                    }
-                }
-            }
+        updateElementwise(&parameters, gradients: gradients, state: &velocities, optimizer: "Momentum") { w, g, v in
+            v = mu * v - lr * g
+            w += v
         }
     }
 }
@@ -103,21 +88,11 @@ public struct Nesterov<Scalar: MatrixScalar>: Optimizer {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public mutating func update(_ parameters: inout [Matrix<Scalar>], gradients: [Matrix<Scalar>]) {
-        checkShapes(parameters, gradients, optimizer: "Nesterov")
-        zeroStateIfNeeded(&velocities, like: parameters)
         let lr = Scalar(learningRate), mu = Scalar(momentum)
         let muSquared = mu * mu, gradientScale = (1 + mu) * lr
-        for i in parameters.indices {
-            parameters[i].storage.withUnsafeMutableBufferPointer { w in
-                velocities[i].storage.withUnsafeMutableBufferPointer { v in
-                    gradients[i].storage.withUnsafeBufferPointer { g in
-                        for j in 0..<w.count {
-                            w[j] += muSquared * v[j] - gradientScale * g[j]
-                            v[j] = mu * v[j] - lr * g[j]
-                        }
-                    }
-                }
-            }
+        updateElementwise(&parameters, gradients: gradients, state: &velocities, optimizer: "Nesterov") { w, g, v in
+            w += muSquared * v - gradientScale * g
+            v = mu * v - lr * g
         }
     }
 }
@@ -144,20 +119,10 @@ public struct AdaGrad<Scalar: MatrixScalar>: Optimizer {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public mutating func update(_ parameters: inout [Matrix<Scalar>], gradients: [Matrix<Scalar>]) {
-        checkShapes(parameters, gradients, optimizer: "AdaGrad")
-        zeroStateIfNeeded(&squaredGradientSums, like: parameters)
         let lr = Scalar(learningRate), eps = Scalar(1e-7)
-        for i in parameters.indices {
-            parameters[i].storage.withUnsafeMutableBufferPointer { w in
-                squaredGradientSums[i].storage.withUnsafeMutableBufferPointer { h in
-                    gradients[i].storage.withUnsafeBufferPointer { g in
-                        for j in 0..<w.count {
-                            h[j] += g[j] * g[j]
-                            w[j] -= lr * g[j] / (rootOfSquares(h[j]) + eps)
-                        }
-                    }
-                }
-            }
+        updateElementwise(&parameters, gradients: gradients, state: &squaredGradientSums, optimizer: "AdaGrad") { w, g, h in
+            h += g * g
+            w -= lr * g / (rootOfSquares(h) + eps)
         }
     }
 }
@@ -186,20 +151,10 @@ public struct RMSProp<Scalar: MatrixScalar>: Optimizer {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public mutating func update(_ parameters: inout [Matrix<Scalar>], gradients: [Matrix<Scalar>]) {
-        checkShapes(parameters, gradients, optimizer: "RMSProp")
-        zeroStateIfNeeded(&squaredGradientAverages, like: parameters)
         let lr = Scalar(learningRate), rho = Scalar(decay), eps = Scalar(1e-7)
-        for i in parameters.indices {
-            parameters[i].storage.withUnsafeMutableBufferPointer { w in
-                squaredGradientAverages[i].storage.withUnsafeMutableBufferPointer { h in
-                    gradients[i].storage.withUnsafeBufferPointer { g in
-                        for j in 0..<w.count {
-                            h[j] = rho * h[j] + (1 - rho) * g[j] * g[j]
-                            w[j] -= lr * g[j] / (rootOfSquares(h[j]) + eps)
-                        }
-                    }
-                }
-            }
+        updateElementwise(&parameters, gradients: gradients, state: &squaredGradientAverages, optimizer: "RMSProp") { w, g, h in
+            h = rho * h + (1 - rho) * g * g
+            w -= lr * g / (rootOfSquares(h) + eps)
         }
     }
 }
@@ -259,26 +214,14 @@ public struct Adam<Scalar: MatrixScalar>: Optimizer {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public mutating func update(_ parameters: inout [Matrix<Scalar>], gradients: [Matrix<Scalar>]) {
-        checkShapes(parameters, gradients, optimizer: "Adam")
-        zeroStateIfNeeded(&firstMoments, like: parameters)
-        zeroStateIfNeeded(&secondMoments, like: parameters)
         let lrT = Scalar(nextEffectiveLearningRate)
         updateCount += 1
         let a1 = Scalar(1 - beta1), a2 = Scalar(1 - beta2), eps = Scalar(1e-7)
-        for i in parameters.indices {
-            parameters[i].storage.withUnsafeMutableBufferPointer { w in
-                firstMoments[i].storage.withUnsafeMutableBufferPointer { m in
-                    secondMoments[i].storage.withUnsafeMutableBufferPointer { v in
-                        gradients[i].storage.withUnsafeBufferPointer { g in
-                            for j in 0..<w.count {
-                                m[j] += a1 * (g[j] - m[j])
-                                v[j] += a2 * (g[j] * g[j] - v[j])
-                                w[j] -= lrT * m[j] / (rootOfSquares(v[j]) + eps)
-                            }
-                        }
-                    }
-                }
-            }
+        updateElementwise(&parameters, gradients: gradients, state: &firstMoments, &secondMoments,
+                          optimizer: "Adam") { w, g, m, v in
+            m += a1 * (g - m)
+            v += a2 * (g * g - v)
+            w -= lrT * m / (rootOfSquares(v) + eps)
         }
     }
 }

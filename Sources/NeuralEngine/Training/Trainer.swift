@@ -36,9 +36,18 @@ public struct Trainer: Sendable {
     /// keep frequent evaluations cheap; nil uses every example.
     public var evaluationLimit: Int?
     public var seed: UInt64
+    /// Parts each minibatch is split into, computed separately and their gradients
+    /// added in order (`MLP.gradient(on:batch:parts:threads:)`). Part of what is
+    /// computed: a different number of parts rounds differently.
+    public var parts: Int
+    /// Threads computing the parts (at most `parts` are used). Decides only the
+    /// speed: results are the same for any number. 1, the default, computes on the
+    /// calling thread, for callers that run several trainings at once.
+    public var threads: Int
 
     public init(batchSize: Int = 100, updates: Int, sampling: Sampling = .withReplacement,
-                evaluation: EvaluationSchedule = .everyEpoch, evaluationLimit: Int? = nil, seed: UInt64 = 0) {
+                evaluation: EvaluationSchedule = .everyEpoch, evaluationLimit: Int? = nil, seed: UInt64 = 0,
+                parts: Int = 1, threads: Int = 1) {
         requirement(batchSize > 0, "Trainer: batch size must be positive, got \(batchSize)")
         requirement(updates >= 0, "Trainer: updates must be non-negative, got \(updates)")
         if case .every(let n) = evaluation { requirement(n > 0, "Trainer: evaluation interval must be positive, got \(n)") }
@@ -48,14 +57,19 @@ public struct Trainer: Sendable {
         self.evaluation = evaluation
         self.evaluationLimit = evaluationLimit
         self.seed = seed
+        requirement(parts >= 1 && parts <= batchSize, "Trainer: parts must lie in 1...\(batchSize) (the batch size), got \(parts)")
+        requirement(threads >= 1, "Trainer: threads must be positive, got \(threads)")
+        self.parts = parts
+        self.threads = threads
     }
 
     /// A trainer for `epochs` passes over a training set of `trainCount` examples
     /// (`epochs · max(trainCount / batchSize, 1)` updates).
     public init(batchSize: Int = 100, epochs: Int, trainCount: Int, sampling: Sampling = .withReplacement,
-                evaluation: EvaluationSchedule = .everyEpoch, evaluationLimit: Int? = nil, seed: UInt64 = 0) {
+                evaluation: EvaluationSchedule = .everyEpoch, evaluationLimit: Int? = nil, seed: UInt64 = 0,
+                parts: Int = 1, threads: Int = 1) {
         self.init(batchSize: batchSize, updates: epochs * Swift.max(trainCount / batchSize, 1), sampling: sampling,
-                  evaluation: evaluation, evaluationLimit: evaluationLimit, seed: seed)
+                  evaluation: evaluation, evaluationLimit: evaluationLimit, seed: seed, parts: parts, threads: threads)
     }
 
     /// Trains `network` on `data` for `updates` updates.
@@ -71,6 +85,17 @@ public struct Trainer: Sendable {
         validation: Dataset<Scalar>? = nil, test: Dataset<Scalar>? = nil,
         learningRate schedule: ((Int) -> Double)? = nil,
         progress: ((Int, Int) -> Void)? = nil
+    ) -> TrainingResult {
+        withSubnormalsFlushed {
+            run(&network, optimizer: &optimizer, on: data, validation: validation, test: test,
+                learningRate: schedule, progress: progress)
+        }
+    }
+
+    private func run<Scalar: MatrixScalar, O: Optimizer<Scalar>>(
+        _ network: inout MLP<Scalar>, optimizer: inout O, on data: Dataset<Scalar>,
+        validation: Dataset<Scalar>?, test: Dataset<Scalar>?,
+        learningRate schedule: ((Int) -> Double)?, progress: ((Int, Int) -> Void)?
     ) -> TrainingResult {
         requirement(data.count > 0, "Trainer: the training set is empty")
         requirement(data.featureCount == network.inputCount || network.inputCount == 0,
@@ -108,27 +133,33 @@ public struct Trainer: Sendable {
 
         var order: [Int] = []
         var cursor = 0
-        func nextBatch() -> [Int] {
+        var batch: [Int] = []
+        batch.reserveCapacity(batchSize)
+        func nextBatch() {
             switch sampling {
             case .withReplacement:
-                return random.sampleWithReplacement(batchSize, from: data.count)
+                random.sampleWithReplacement(batchSize, from: data.count, into: &batch)
             case .shuffledEpochs:
                 let size = Swift.min(batchSize, data.count)
                 if cursor + size > order.count {
                     order = random.permutation(data.count)
                     cursor = 0
                 }
-                defer { cursor += size }
-                return Array(order[cursor ..< cursor + size])
+                batch.removeAll(keepingCapacity: true)
+                batch.append(contentsOf: order[cursor ..< cursor + size])
+                cursor += size
             }
         }
+        let parts = Swift.min(self.parts, Swift.min(batchSize, data.count))
+        let team = threads > 1 && parts > 1 ? WorkerThreads(count: Swift.min(threads, parts)) : nil
 
         evaluate(after: 0)
         var done = 0
         var divergedAt: Int?
         while done < updates {
             // A specialised call: this generic function itself runs unspecialised.
-            let loss = Double(network.gradient(on: data, batch: nextBatch()))
+            nextBatch()
+            let loss = Double(network.gradient(on: data, batch: batch, parts: parts, threads: team))
             history.losses.append(loss)
             guard loss.isFinite else {
                 divergedAt = done

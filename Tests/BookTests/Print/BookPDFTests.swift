@@ -66,7 +66,7 @@ extension TestBook {
 
         #expect(try pdfText(book.pdf, page: 1).contains("The Print Fixture"))
         let contents = try pdfText(book.pdf, page: 2)
-        #expect(contents.contains("Contents"))
+        #expect(contents.contains("Table of contents"))
         // The contents' numbers are the pages each part starts on, each on a page of its own.
         let introduction = try Self.contentsPage(of: "Introduction", in: contents)
         let first = try Self.contentsPage(of: "1   First Steps", in: contents)
@@ -98,7 +98,7 @@ extension TestBook {
         let outline = try #require(xml.range(of: "<outline>").map { String(xml[$0.lowerBound...]) })
         let items = outline.matches(of: /<item page="(\d+)">([^<]*)<\/item>/).map { (Int($0.1)!, String($0.2)) }
         let titles = items.map(\.1)
-        #expect(titles.starts(with: ["The Print Fixture", "Contents", "Introduction", "First Steps", "Numbers and a figure"]))
+        #expect(titles.starts(with: ["The Print Fixture", "Table of contents", "Introduction", "First Steps", "Numbers and a figure"]))
         let first = try #require(titles.firstIndex(of: "First Steps"))
         let second = try #require(titles.firstIndex(of: "Second Thoughts"))
         #expect(first < second && titles[second + 1] == "Later section")

@@ -93,7 +93,8 @@
     anchor.className = "anchor";
     anchor.href = "#" + encodeURIComponent(id);
     anchor.textContent = symbol;
-    anchor.setAttribute("aria-label", "Link to this place");
+    var content = document.querySelector(".content");
+    anchor.setAttribute("aria-label", (content && content.getAttribute("data-anchor-label")) || "Link to this place");
     element.appendChild(anchor);
   }
 
@@ -161,6 +162,51 @@
     });
   }
 
+  // The language switch keeps the reader's place: a link to another edition leads to the
+  // part of its page that corresponds to the part being read. The link's data-anchors
+  // lists this page's ids that have a counterpart there, `id` when the counterpart has
+  // the same id (blocks, figures, tables) and `id=other` when not (translated headings).
+  function keepPlaceAcrossLanguages() {
+    var links = document.querySelectorAll(".language-link[data-anchors]");
+    if (links.length === 0) return;
+    var places = document.querySelectorAll(
+      ".content h2[id], .content h3[id], .content h4[id], .content section.block[id], .content figure[id], .content table[id]");
+    function placesRead() {
+      // Everything whose top has scrolled above a fifth of the window, last first.
+      var read = [];
+      var line = window.innerHeight / 5;
+      for (var i = 0; i < places.length; i++) {
+        if (places[i].getBoundingClientRect().top <= line) read.unshift(places[i].id);
+      }
+      var hash = decodeURIComponent(window.location.hash.slice(1));
+      if (read.length === 0 && hash) read.push(hash);
+      return read;
+    }
+    links.forEach(function (link) {
+      var base = link.getAttribute("href").split("#")[0];
+      var counterparts = {};
+      link.getAttribute("data-anchors").split(" ").forEach(function (pair) {
+        if (!pair) return;
+        var parts = pair.split("=");
+        counterparts[parts[0]] = parts.length > 1 ? parts[1] : parts[0];
+      });
+      function follow() {
+        var read = placesRead();
+        for (var i = 0; i < read.length; i++) {
+          if (Object.prototype.hasOwnProperty.call(counterparts, read[i])) {
+            link.setAttribute("href", base + "#" + encodeURIComponent(counterparts[read[i]]));
+            return;
+          }
+        }
+        link.setAttribute("href", base);
+      }
+      // Set before the browser follows the link, whether clicked, tapped or opened by keyboard.
+      link.addEventListener("click", follow);
+      link.addEventListener("focus", follow);
+      link.addEventListener("mouseenter", follow);
+    });
+  }
+
   function start() {
     renderMath();
     highlightCode();
@@ -168,6 +214,7 @@
     setUpSidebar();
     followSections();
     keyboardNavigation();
+    keepPlaceAcrossLanguages();
     // The browser check waits for this before it looks at the page.
     document.documentElement.setAttribute("data-book-ready", "true");
   }

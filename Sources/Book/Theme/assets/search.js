@@ -5,6 +5,8 @@
 // is built here, in the browser, the first time it is needed. lunr's English pipeline
 // trims every non-ASCII letter away, so words in Korean (or any other script) would never
 // match; the trimmer below keeps letters of every script, and only ASCII words are stemmed.
+// Korean words lose their particles (korean-search.js) when indexed and when looked up.
+// The page's words (status lines) come from data-* attributes the templates translate.
 (function () {
   "use strict";
 
@@ -33,7 +35,11 @@
     if (!loading) {
       var steps = [];
       if (typeof lunr === "undefined") steps.push(loadScript(assetURL("lunr/lunr.min.js")));
-      if (!window.BOOK_SEARCH_DOCS) steps.push(loadScript(assetURL("search-index.js")));
+      if (!window.BOOK_SEARCH_DOCS) {
+        // An edition names its own documents (`assets/search-index.ko.js`).
+        var own = document.documentElement.getAttribute("data-search-index");
+        steps.push(loadScript(own || assetURL("search-index.js")));
+      }
       loading = Promise.all(steps).then(buildIndex);
     }
     return loading;
@@ -49,15 +55,21 @@
     return /^[\x00-\x7f]*$/.test(token.toString()) ? lunr.stemmer(token) : token;
   }
 
+  // 학습률을 → 학습률 (korean-search.js); the identity where that script is missing.
+  function koreanStemmer(token) {
+    return window.BookKorean ? window.BookKorean.lunrStemmer(token) : token;
+  }
+
   function buildIndex() {
     documents = window.BOOK_SEARCH_DOCS || [];
     lunr.Pipeline.registerFunction(unicodeTrimmer, "bookUnicodeTrimmer");
+    lunr.Pipeline.registerFunction(koreanStemmer, "bookKoreanStemmer");
     lunr.Pipeline.registerFunction(asciiOnlyStemmer, "bookAsciiOnlyStemmer");
     index = lunr(function () {
       this.pipeline.reset();
       this.searchPipeline.reset();
-      this.pipeline.add(unicodeTrimmer, lunr.stopWordFilter, asciiOnlyStemmer);
-      this.searchPipeline.add(asciiOnlyStemmer);
+      this.pipeline.add(unicodeTrimmer, koreanStemmer, lunr.stopWordFilter, asciiOnlyStemmer);
+      this.searchPipeline.add(koreanStemmer, asciiOnlyStemmer);
       this.ref("i");
       this.field("title", { boost: 4 });
       this.field("section", { boost: 6 });
@@ -106,6 +118,8 @@
   // A piece of the text around the first place a query word appears, as DOM nodes (the
   // text is never parsed as HTML).
   function snippet(text, words, length) {
+    // Korean words are looked for without their particles (학습률이 finds 학습률을).
+    if (window.BookKorean) words = words.map(window.BookKorean.stem);
     var lower = text.toLowerCase();
     var at = -1;
     for (var i = 0; i < words.length && at < 0; i++) at = lower.indexOf(words[i].slice(0, Math.max(3, words[i].length - 2)));
@@ -127,6 +141,18 @@
   }
 
   function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  // The page's words: the element's data-NAME attribute (translated by the templates),
+  // else English; `%d`/`%s` and `%1$d`/`%2$s` take the arguments.
+  function words(element, name, english, args) {
+    var format = (element && element.getAttribute("data-" + name)) || english;
+    var next = 0;
+    return format.replace(/%(?:(\d+)\$)?([ds%])/g, function (match, position, kind) {
+      if (kind === "%") return "%";
+      var i = position ? Number(position) - 1 : next++;
+      return i < (args || []).length ? String(args[i]) : match;
+    });
+  }
 
   function resultItem(result, words, snippetLength) {
     var item = document.createElement("li");
@@ -163,22 +189,24 @@
     if (input) input.value = query;
     document.querySelectorAll(".search-input").forEach(function (box) { box.value = query; });
     if (!query.trim()) {
-      status.textContent = "Type words to look for.";
+      status.textContent = words(status, "type-words", "Type words to look for.");
       if (input) input.focus();
       return;
     }
-    status.textContent = "Searching…";
+    status.textContent = words(status, "searching", "Searching…");
     ensureLoaded().then(function () {
-      var words = terms(query);
+      var queryWords = terms(query);
       var results = search(query);
       list.textContent = "";
-      results.forEach(function (result) { list.appendChild(resultItem(result, words, 200)); });
+      results.forEach(function (result) { list.appendChild(resultItem(result, queryWords, 200)); });
       status.textContent = results.length === 0
-        ? "Nothing found for “" + query + "”."
-        : results.length + (results.length === 1 ? " place" : " places") + " found for “" + query + "”.";
+        ? words(status, "nothing-found-for", "Nothing found for “%s”.", [query])
+        : results.length === 1
+          ? words(status, "found-one", "%d place found for “%s”.", [1, query])
+          : words(status, "found-many", "%d places found for “%s”.", [results.length, query]);
       document.documentElement.setAttribute("data-search-done", String(results.length));
     }).catch(function (error) {
-      status.textContent = "Search is not available: " + error.message;
+      status.textContent = words(status, "unavailable", "Search is not available: %s", [error.message]);
       console.error(error);
     });
   }
@@ -194,16 +222,16 @@
       if (!query.trim()) { dropdown.hidden = true; return; }
       ensureLoaded().then(function () {
         if (ticket !== pending) return;
-        var words = terms(query);
+        var queryWords = terms(query);
         var results = search(query).slice(0, 8);
         dropdown.textContent = "";
         var list = document.createElement("ol");
         list.className = "search-results";
-        results.forEach(function (result) { list.appendChild(resultItem(result, words, 90)); });
+        results.forEach(function (result) { list.appendChild(resultItem(result, queryWords, 90)); });
         if (results.length === 0) {
           var none = document.createElement("p");
           none.className = "search-none";
-          none.textContent = "Nothing found.";
+          none.textContent = words(input, "nothing-found", "Nothing found.");
           dropdown.appendChild(none);
         } else {
           dropdown.appendChild(list);
@@ -238,6 +266,12 @@
       }
     });
   }
+
+  // For tests outside a browser (Tests/BookTests/KoreanSearchTests.swift runs this file in Node).
+  window.BookSearch = {
+    index: function (docs) { window.BOOK_SEARCH_DOCS = docs; buildIndex(); },
+    search: search,
+  };
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
