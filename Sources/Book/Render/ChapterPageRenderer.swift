@@ -53,7 +53,7 @@ public enum ChapterPageRenderer {
             return block.render(numbering: &numbers)
         }
         let (body, search) = renderer.render()
-        var page = ChapterPage(slug: chapter.slug, title: chapter.title, summary: chapter.summary,
+        var page = ChapterPage(slug: chapter.slug, title: chapter.title, summary: chapter.summaryHTML,
                                sections: chapter.sections, bodyHTML: "", search: search, failures: failures)
         page.links = renderer.links
         page.anchors = Set(renderer.anchors)
