@@ -22,6 +22,13 @@ import Testing
         #expect(page.title == "Title")
     }
 
+    @Test func theSummaryKeepsItsMathAsMath() {
+        let chapter = Chapter.parse("# T\n\nThe rule $W \\leftarrow W - \\eta g$ & <more>. Second sentence.\n",
+                                    url: URL(fileURLWithPath: "/t/02-x.md"), path: "chapters/02-x.md")
+        #expect(chapter.summary == "The rule $W \\leftarrow W - \\eta g$ & <more>.")
+        #expect(chapter.summaryHTML == "The rule <span class=\"math math-inline\">W \\leftarrow W - \\eta g</span> &amp; &lt;more&gt;.")
+    }
+
     @Test func aQuoteOpeningWithBoldTextIsACallout() {
         let page = body("> **Swift note.** `xs.map { $0 * 2 }` is a list comprehension.\n\n> **The notes say:** ELU wins.\n\n> Plain **quote.**\n\n> **Bold** but no mark\n")
         #expect(page.bodyHTML == """

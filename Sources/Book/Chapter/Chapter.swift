@@ -60,8 +60,10 @@ public struct Chapter: Sendable {
     /// The number the file name starts with, for `tutorial run 3`.
     public var number: Int?
     public var title: String
-    /// The first sentence of the first paragraph, for the landing page.
+    /// The first sentence of the first paragraph, for the landing page: as text (math
+    /// as its TeX) and as HTML (escaped, math as `<span class="math math-inline">`).
     public var summary: String?
+    public var summaryHTML: String?
     /// The tree the page is rendered from: run blocks are `.runBlock(index:)` nodes and
     /// headings point into `headings`.
     public var document: MarkdownNode
@@ -153,15 +155,24 @@ public struct Chapter: Sendable {
         }
         let document = visit(CommonMark.parse(math.text))
         assignIDs(&headings, reserved: Set(blocks.map(\.anchor)))
-        let summary = document.children.first {
+        let sentence = document.children.first {
             if case .paragraph = $0.kind { return true } else { return false }
-        }.map { firstSentence(math.restored($0.plainText)) }
+        }.map { firstSentence($0.plainText) }
+        let summary = sentence.map(math.restored)
+        let summaryHTML = sentence.map { text in
+            math.pieces(of: text).map { piece -> String in
+                switch piece {
+                case .literal(let s): return HTML.escape(s)
+                case .math(let span): return "<span class=\"math math-inline\">\(HTML.escape(span.tex))</span>"
+                }
+            }.joined()
+        }
 
         let fileName = url.lastPathComponent
         let slug = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         let number = Int(slug.prefix { $0.isASCII && $0.isNumber })
         let title = headings.first { $0.level == 1 }?.title
-        return Chapter(path: path, url: url, slug: slug, number: number, title: title ?? slug, summary: summary,
+        return Chapter(path: path, url: url, slug: slug, number: number, title: title ?? slug, summary: summary, summaryHTML: summaryHTML,
                        document: document, math: math, blocks: blocks, headings: headings,
                        diagnostics: diagnostics.sorted {
                            ($0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.line ?? 0, $1.location.column ?? 0)

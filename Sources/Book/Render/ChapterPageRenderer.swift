@@ -70,7 +70,7 @@ public enum ChapterPageRenderer {
         renderer.idPrefix = prefix
         let (body, search) = renderer.render()
         let sections = chapter.sections.map { Heading(level: $0.level, id: prefix + $0.id, title: $0.title) }
-        var page = ChapterPage(slug: chapter.slug, title: chapter.title, summary: chapter.summary,
+        var page = ChapterPage(slug: chapter.slug, title: chapter.title, summary: chapter.summaryHTML,
                                sections: sections, bodyHTML: "", search: search, failures: failures)
         page.links = renderer.links
         page.anchors = Set(renderer.anchors)

@@ -22,7 +22,8 @@ public struct ChapterPage: Sendable {
     public var slug: String
     /// Plain text of the first `#` heading.
     public var title: String
-    /// A one-sentence summary for the landing page (plain text), if the chapter has one.
+    /// A one-sentence summary for the landing page, as HTML (escaped; math as
+    /// `<span class="math math-inline">`), if the chapter has one.
     public var summary: String?
     /// The chapter's `##`/`###` headings, in order, for the table of contents.
     public var sections: [Heading]
