@@ -2,7 +2,7 @@
 # Installs the Debian packages the book needs, only those that are missing.
 set -euo pipefail
 packages=(libcmark-dev libopenblas-dev libxsmm-dev zlib1g-dev dataset-fashion-mnist
-          libjs-katex libjs-highlight.js libjs-lunr chromium fonts-noto-cjk nodejs)
+          libjs-katex libjs-highlight.js libjs-lunr chromium fonts-noto-cjk nodejs poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -29,6 +29,11 @@ public enum BookError: Error, Sendable, Equatable, CustomStringConvertible {
     case settings(path: String, line: Int?, column: Int?, message: String)
     /// A gettext catalog (`chapters/ko/results.po`, a theme's `locales/ko.po`) cannot be read.
     case catalog(path: String, line: Int?, column: Int?, message: String)
+    /// The PDF needs Chromium, and `name` is not installed (`searched` are the folders
+    /// looked in).
+    case chromiumMissing(name: String, searched: [String])
+    /// Making the PDF failed; the message says where (the chapter, when one is at fault).
+    case printing(String)
 
     public var description: String {
         switch self {
@@ -57,6 +62,12 @@ public enum BookError: Error, Sendable, Equatable, CustomStringConvertible {
             return "writing \(path): \(reason)"
         case let .settings(path, line, column, message), let .catalog(path, line, column, message):
             return SourceLocation(file: path, line: line, column: line == nil ? nil : column).description + ": " + message
+        case let .chromiumMissing(name, searched):
+            return "cannot make the PDF: the browser \(name) was not found (looked in \(searched.joined(separator: ", "))); "
+                + "the PDF is printed by headless Chromium: install the Debian package \(Chromium.package) "
+                + "(`apt-get install \(Chromium.package)`, or run scripts/setup-system.sh), or set CHROMIUM to the browser's path"
+        case let .printing(message):
+            return "cannot make the PDF: \(message)"
         }
     }
 }

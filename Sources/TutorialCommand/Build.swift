@@ -15,24 +15,29 @@ extension Tutorial {
 
         @OptionGroup var book: BookOptions
 
+        @Flag(help: ArgumentHelp(
+            "Also write the whole book as one PDF, book.pdf in the book folder (printed by headless Chromium).",
+            discussion: "An unchanged book is not printed again: its PDF comes from the cache. `tutorial pdf` makes the PDF of a book already built."))
+        var pdf = false
+
         func run() async throws {
-            let report = try await BookCommand.build(book, checkLinks: false)
+            let report = try await BookCommand.build(book, checkLinks: false, pdf: pdf)
             for line in report.failureLines { printError(line) }
             let cached = report.chapters.filter(\.cached).count
             let usage = report.utilization.map { " \($0.description)." } ?? ""
             print("Built \(report.chapters.count) chapter(s) into \(book.outputDisplay)/ (\(cached) from cache).\(usage)")
             for edition in report.editions { print(edition.summary) }
-            if report.failed > 0 {
-                printError("\(report.failed) failure(s).")
-                throw ExitCode.failure
-            }
+            if let outcome = report.pdf { print(PDF.summary(outcome)) }
+            if let error = report.pdfError { printError("error: \(error)") }
+            if report.failed > 0 { printError("\(report.failed) failure(s).") }
+            if report.failed > 0 || report.pdfError != nil { throw ExitCode.failure }
         }
     }
 }
 
 /// What `build` and `check` share: find the runtime, build with a progress display.
 enum BookCommand {
-    static func build(_ book: BookOptions, checkLinks: Bool) async throws -> BuildReport {
+    static func build(_ book: BookOptions, checkLinks: Bool, pdf: Bool = false) async throws -> BuildReport {
         superviseChildren()
         let runtime: RuntimeLocation
         do { runtime = try RuntimeLocation.find() } catch {
@@ -41,6 +46,7 @@ enum BookCommand {
         }
         var options = book.builderOptions()
         options.checkLinks = checkLinks
+        if pdf { options.pdf = book.pdfOptions() }
         let progress = ConsoleProgress()
         do {
             let report = try await BookBuilder(options: options, runtime: runtime).build(observer: progress)

@@ -18,7 +18,7 @@ struct BookOptions: ParsableArguments {
     @Option(help: "The folder of cached results (default: .tutorial-cache/ beside the chapters folder).")
     var cache: String?
 
-    @Flag(help: "Run every chapter again, ignoring cached results.")
+    @Flag(help: "Run every chapter again (and print the PDF again), ignoring cached results.")
     var force = false
 
     @Option(help: "The CPU budget: how many threads compile and run chapters at once, replicates included (default: the number of cores).")
@@ -56,6 +56,14 @@ struct BookOptions: ParsableArguments {
     var outputDisplay: String { displayPath(outputURL) }
 
     var folders: BookFolders { BookFolders(chapters: chaptersURL, output: outputURL, cache: cacheURL) }
+
+    func pdfOptions() -> BookPDF.Options {
+        var options = BookPDF.Options()
+        options.force = force
+        let chapters = self.chapters
+        options.chapterName = { slug in (chapters.hasSuffix("/") ? chapters : chapters + "/") + slug + ".md" }
+        return options
+    }
 
     func builderOptions() -> BookBuilder.Options {
         var options = BookBuilder.Options(chapters: chaptersURL, chaptersPath: chapters,

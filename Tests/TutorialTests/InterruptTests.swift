@@ -2,13 +2,14 @@ import Foundation
 import Testing
 
 @Suite struct InterruptTests {
-    /// Chapter programs (not their compilers) whose command line mentions `needle`.
-    static func processes(matching needle: String) -> [String] {
+    /// Chapter programs (not their compilers) whose command line mentions `needle`; any
+    /// process that does, with `programsOnly` false.
+    static func processes(matching needle: String, programsOnly: Bool = true) -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.filter { Int($0) != nil }.compactMap { pid in
             guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
             let command = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
-            return command.contains(needle) && command.hasSuffix("/chapter ") ? command : nil
+            return command.contains(needle) && (!programsOnly || command.hasSuffix("/chapter ")) ? command : nil
         }
     }
 

@@ -17,6 +17,8 @@ public struct BookBuilder: Sendable {
         public var themeDirectory: URL?
         /// Check the output's internal links (what `check` adds to `build`).
         public var checkLinks = false
+        /// Make `book.pdf` too (`build --pdf`), with these options.
+        public var pdf: BookPDF.Options?
         /// A source chapter an edition has not translated yet fails (else it is listed).
         public var strictEditions = false
 
@@ -61,8 +63,7 @@ public struct BookBuilder: Sendable {
                                 sourceSite: BookSite(source, results: results, options: PageOptions(chrome: sourceChrome)),
                                 results: results, editions: editions, strict: options.strictEditions)
         let site = book.source
-        try BookOutput.replace(options.output, with: site, editions: book.sites, files: book.files,
-                               theme: options.themeDirectory, images: Self.images(in: options.chapters), from: options.chapters)
+        let pdf = try await writeBook(site, editions: book.sites, files: book.files, source: source, observer: observer)
         var broken = options.checkLinks ? LinkChecker.brokenLinks(in: site, output: options.output) : []
         if options.checkLinks {
             for edition in book.sites {
@@ -75,7 +76,45 @@ public struct BookBuilder: Sendable {
         report.editions = book.reports
         report.utilization = usage.finish(chapters: outcomes.filter { !$0.cached }.compactMap(\.result.cpuSeconds),
                                           jobserver: jobserver)
+        switch pdf {
+        case .success(var outcome):
+            // It was made in the folder that became the book.
+            outcome.path = options.output.appendingPathComponent(BookPDF.fileName).path
+            report.pdf = outcome
+        case .failure(let error): report.pdfError = error.description
+        case nil: break
+        }
         return report
+    }
+
+    /// Writes the book, with its PDF when asked (printed into the finished folder before
+    /// it is swapped in, so the book appears with its PDF; the source edition's). A PDF
+    /// that cannot be made leaves the pages to be written without it; the outcome says
+    /// why. Interrupted while printing, it writes nothing.
+    private func writeBook(_ site: BookSite, editions: [BookSite], files: [String: String], source: BookSource,
+                           observer: BuildObserver) async throws -> Result<BookPDF.Outcome, BookError>? {
+        let options = self.options
+        let images = Self.images(in: options.chapters)
+        let paths = Dictionary(source.chapters.map { ($0.slug, $0.path) }) { first, _ in first }
+        var pdfOptions = options.pdf
+        pdfOptions?.chapterName = { paths[$0] ?? $0 }
+        pdfOptions?.willPrint = { observer.handle(.printingPDF) }
+        let printing = pdfOptions
+        return try await ChapterJobs.onThread {
+            Result { () throws -> Result<BookPDF.Outcome, BookError>? in
+                var pdf: Result<BookPDF.Outcome, BookError>? = nil
+                try BookOutput.replace(options.output, with: site, editions: editions, files: files,
+                                       theme: options.themeDirectory, images: images, from: options.chapters) { folder in
+                    guard let printing else { return }
+                    do {
+                        pdf = .success(try BookPDF.make(in: folder, cache: options.cache, options: printing))
+                    } catch {
+                        pdf = .failure(error as? BookError ?? .printing("\(error)"))
+                    }
+                }
+                return pdf
+            }
+        }.get()
     }
 
     /// Throws if the tool was asked to stop (SIGINT, SIGTERM): the previous book stays.

@@ -14,9 +14,12 @@ enum BookOutput {
     /// Writes `site` (and pictures beside the chapters) and swaps it into `output`. Each
     /// of `editions` goes into its folder inside (`output/ko/`), with the pictures of its
     /// own folder and, where it has none of the same name, the source's; `files` are
-    /// written too, by path relative to `output`.
+    /// written too, by path relative to `output`. `beforeSwap` gets the finished folder
+    /// before it is swapped in (the PDF goes in there); if it throws, nothing is swapped
+    /// in and the folder is removed.
     static func replace(_ output: URL, with site: BookSite, editions: [BookSite] = [], files: [String: String] = [:],
-                        theme: URL?, images: [String] = [], from chapters: URL? = nil) throws {
+                        theme: URL?, images: [String] = [], from chapters: URL? = nil,
+                        beforeSwap: (URL) throws -> Void = { _ in }) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let token = UUID().uuidString.prefix(8).lowercased()
@@ -49,8 +52,12 @@ enum BookOutput {
             removeOwned(temporary, stamp: .book)
             throw BookError.io("cannot write the book to \(temporary.path): \(describe(error))")
         }
+        do { try beforeSwap(temporary) } catch {
+            removeOwned(temporary, stamp: .book)
+            throw error
+        }
 
-        // An interrupt while the site was written: nothing is swapped in.
+        // An interrupt while the site was written (or printed): nothing is swapped in.
         do { try BookBuilder.stopIfInterrupted() } catch {
             removeOwned(temporary, stamp: .book)
             throw error

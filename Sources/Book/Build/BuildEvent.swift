@@ -10,6 +10,8 @@ public enum BuildEvent: Sendable {
     case waiting(String)
     /// Something the user should know that fails nothing (said once).
     case warning(String)
+    /// The PDF is being printed (`--pdf`, and the cache did not have it).
+    case printingPDF
 }
 
 public protocol BuildObserver: Sendable {

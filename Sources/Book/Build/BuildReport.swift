@@ -59,6 +59,9 @@ public struct BuildReport: Codable, Sendable {
     /// How busy the build kept the cores and how full the CPU budget was, when any
     /// chapter ran.
     public var utilization: Utilization?
+    /// The PDF, when the build made one (`--pdf`), or why it could not.
+    public var pdf: BookPDF.Outcome?
+    public var pdfError: String?
 
     public var tally: Tally {
         let book = chapters.reduce(Tally(passed: brokenLinks.isEmpty ? 1 : 0, failed: brokenLinks.count)) {

@@ -110,7 +110,7 @@ struct ChapterJobs {
         return rank
     }
 
-    private static func onThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    static func onThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             let thread = Thread { continuation.resume(returning: work()) }
             thread.stackSize = 8 << 20

@@ -76,6 +76,9 @@ public final class ConsoleProgress: BuildObserver, @unchecked Sendable {
         case .waiting(let why), .warning(let why):
             if live { clearLocked() }
             line(why)
+        case .printingPDF:
+            if live { clearLocked() }
+            line("printing the PDF (headless Chromium)")
         case .chapterFinished(let slug, let failures, let cached, let seconds):
             running[slug] = nil
             order.removeAll { $0 == slug }

@@ -1,3 +1,4 @@
+import Foundation
 import NotebookProtocol
 
 /// What a page is rendered with besides its chapter and results.
@@ -10,10 +11,20 @@ public struct PageOptions: Sendable {
     /// The words the page itself adds around the results ("Figure 2.", "Code", why a
     /// block did not run): English by default.
     public var chrome: PageChrome
+    /// Render the chapter for one page that holds the whole book (the print book,
+    /// `print.html`) instead of for its own page: every id the page gives (headings,
+    /// blocks, figures, tables) is prefixed with the chapter's slug and `/`
+    /// (`03-x/fig-loss`; slugs have no `/`, so ids of different chapters cannot meet),
+    /// links between chapters lead within the page (`05-y.md#adam` → `#05-y/adam`), and
+    /// figures are SVG images rather than inline SVG, so that the ids inside two
+    /// figures cannot collide either.
+    public var wholeBook: Bool
 
-    public init(translate: @escaping @Sendable (String) -> String = { $0 }, chrome: PageChrome = PageChrome()) {
+    public init(translate: @escaping @Sendable (String) -> String = { $0 }, chrome: PageChrome = PageChrome(),
+                wholeBook: Bool = false) {
         self.translate = translate
         self.chrome = chrome
+        self.wholeBook = wholeBook
     }
 }
 
@@ -33,7 +44,8 @@ extension BookSite {
             (landing.bodyHTML, landing.search) = renderer.render()
             (landing.links, landing.anchors) = (renderer.links, Set(renderer.anchors))
         }
-        self.init(title: source.title, landing: landing, chapters: pages)
+        self.init(title: source.title, landing: landing, chapters: pages,
+                  print: PrintBook(source, results: results, options: options))
     }
 }
 
@@ -44,17 +56,22 @@ extension BookSite {
 public enum ChapterPageRenderer {
     public static func render(_ chapter: Chapter, result: ChapterResult, options: PageOptions = PageOptions()) -> ChapterPage {
         let failures = chapter.failures(of: result, translate: options.translate)
+        let prefix = options.wholeBook ? chapter.slug + "/" : ""
         var numbers = Numbering()
         var renderer = MarkdownHTML(chapter) { index in
             guard chapter.blocks.indices.contains(index) else { return nil }
             var block = BlockHTML(chapter: chapter, block: chapter.blocks[index], result: result.block(index),
                                   failed: failures.contains { $0.block == index }, translate: options.translate,
                                   chrome: options.chrome, earlier: result.blocks.prefix(index))
+            block.idPrefix = prefix
+            block.figuresAsImages = options.wholeBook
             return block.render(numbering: &numbers)
         }
+        renderer.idPrefix = prefix
         let (body, search) = renderer.render()
+        let sections = chapter.sections.map { Heading(level: $0.level, id: prefix + $0.id, title: $0.title) }
         var page = ChapterPage(slug: chapter.slug, title: chapter.title, summary: chapter.summaryHTML,
-                               sections: chapter.sections, bodyHTML: "", search: search, failures: failures)
+                               sections: sections, bodyHTML: "", search: search, failures: failures)
         page.links = renderer.links
         page.anchors = Set(renderer.anchors)
         // Failures that belong to no block open the page.
@@ -92,6 +109,10 @@ struct BlockHTML {
     let chrome: PageChrome
     /// The results of the blocks before this one, for why it did not run.
     let earlier: ArraySlice<BlockResult>
+    /// Put before every id (see `PageOptions.wholeBook`).
+    var idPrefix = ""
+    /// Figures as `<img>` of their SVG rather than inline SVG (see `PageOptions.wholeBook`).
+    var figuresAsImages = false
 
     private var html = ""
     private var text = ""
@@ -107,7 +128,7 @@ struct BlockHTML {
         var classes = "block"
         if failed { classes += " failed" }
         if result.status == .notRun { classes += " not-run-block" }
-        html = "<section class=\"\(classes)\" id=\"\(HTML.escape(block.anchor))\">\n"
+        html = "<section class=\"\(classes)\" id=\"\(HTML.escape(idPrefix + block.anchor))\">\n"
         let code = "<pre class=\"code\"><code class=\"language-swift\">\(HTML.escape(block.code))</code></pre>\n"
         html += block.options.hide
             ? "<details class=\"hidden-code\"><summary>\(HTML.escape(chrome.text("code")))</summary>\n\(code)</details>\n" : code
@@ -140,7 +161,7 @@ struct BlockHTML {
             html += "<div class=\"not-run\">\(HTML.escape(notRunReason))</div>\n"
         }
         html += "</div>\n</section>\n"
-        return RenderedBlock(html: html, text: text, anchors: [block.anchor] + anchors)
+        return RenderedBlock(html: html, text: text, anchors: [idPrefix + block.anchor] + anchors)
     }
 
     private mutating func add(_ words: String) { text += " " + words }
@@ -160,7 +181,7 @@ struct BlockHTML {
     }
 
     private mutating func tableHTML(_ table: ResultTable, number: Int) {
-        let id = "tab-" + (table.id ?? String(number))
+        let id = idPrefix + "tab-" + (table.id ?? String(number))
         anchors.append(id)
         let caption = chrome.format("tableNumber", number) + (table.caption.map { " " + translate($0) } ?? "")
         let columns = table.columns.map(translate)
@@ -185,7 +206,7 @@ struct BlockHTML {
     }
 
     private mutating func figureHTML(_ figure: ResultFigure, number: Int, location: CodeLocation?) {
-        let id = "fig-" + (figure.id ?? String(number))
+        let id = idPrefix + "fig-" + (figure.id ?? String(number))
         anchors.append(id)
         let caption = chrome.format("figureNumber", number) + (figure.caption.map { " " + translate($0) } ?? "")
         add(caption)
@@ -201,8 +222,22 @@ struct BlockHTML {
         if svg.hasPrefix("<?xml"), let end = svg.range(of: "?>") { svg = String(svg[end.upperBound...]).trimmingSpaces }
         // Only an SVG document is inlined, with nothing that could run script or load
         // anything (`SVGSanitizer`); anything else is shown as text.
-        let content = SVGSanitizer.sanitize(svg) ?? "<pre class=\"output\">\(HTML.escape(figure.svg))</pre>"
+        let safe = SVGSanitizer.sanitize(svg)
+        var content = safe ?? "<pre class=\"output\">\(HTML.escape(figure.svg))</pre>"
+        if figuresAsImages, let safe { content = Self.image(svg: safe, alt: caption) }
         html += "<figure class=\"figure\" id=\"\(HTML.escape(id))\">\n\(content)\n<figcaption>\(HTML.escape(caption))</figcaption>\n</figure>\n"
+    }
+
+    /// An SVG document as an image: vector still, but a document of its own, so its ids
+    /// and style rules stay inside it. An image needs the SVG namespace, which HTML lets
+    /// inline SVG leave out.
+    static func image(svg: String, alt: String) -> String {
+        var document = svg
+        if let end = document.firstIndex(of: ">"), !document[..<end].contains("xmlns=") {
+            document.insert(contentsOf: " xmlns=\"http://www.w3.org/2000/svg\"", at: document.index(document.startIndex, offsetBy: 4))
+        }
+        let data = Data(document.utf8).base64EncodedString()
+        return "<img class=\"figure-image\" alt=\"\(HTML.escape(alt))\" src=\"data:image/svg+xml;base64,\(data)\">"
     }
 
     private mutating func expectationHTML(_ outcome: ExpectationOutcome, location: CodeLocation?) {

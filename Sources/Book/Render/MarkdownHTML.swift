@@ -3,6 +3,9 @@
 /// the ids `Chapter.parse` gave them, links to `other.md` turned into `other.html`. Run
 /// blocks are rendered by the caller through `runBlock`.
 ///
+/// For the whole book on one page (`idPrefix` set, see `PageOptions.wholeBook`), every
+/// id gets the prefix and links between pages become links within the one page.
+///
 /// The same walk collects the page's text for search, section by section (a `##` or
 /// deeper heading opens a section), and the links and ids the page has, so nothing
 /// reads the HTML back.
@@ -10,6 +13,10 @@ struct MarkdownHTML {
     var chapter: Chapter
     /// Run block `index` as rendered; nil shows its code only.
     var runBlock: (_ index: Int) -> RenderedBlock?
+    /// Put before every id and same-page link (`03-x/`); empty on a chapter's own page.
+    var idPrefix = ""
+    /// Leave out the first `#` heading (the print book's introduction has a title of its own).
+    var dropsTitle = false
 
     private var html = ""
     private var search = SearchText()
@@ -89,8 +96,10 @@ struct MarkdownHTML {
             html += "<p>"; children(); html += "</p>\n"
             search.add(" ")
         case .heading(let level, let index):
-            let heading = chapter.headings.indices.contains(index)
+            var heading = chapter.headings.indices.contains(index)
                 ? chapter.headings[index] : Heading(level: level, id: "", title: math.restored(node.plainText))
+            if dropsTitle, level == 1, chapter.headings.firstIndex(where: { $0.level == 1 }) == index { return }
+            heading.id = idPrefix + heading.id
             if level >= 2 { search.startSection(id: heading.id, title: heading.title) }
             anchors.append(heading.id)
             html += "<h\(level) id=\"\(HTML.escape(heading.id))\">"
@@ -141,7 +150,8 @@ struct MarkdownHTML {
             html += "<strong>"; children(); html += "</strong>"
         case .link(let url, let title):
             // A URL that could run script is made empty (`URLSafety`).
-            let href = URLSafety.safe(Self.pageURL(url))
+            let page = idPrefix.isEmpty ? Self.pageURL(url) : Self.onePageURL(url, prefix: idPrefix)
+            let href = URLSafety.safe(page)
             links.append(href)
             html += "<a href=\"\(HTML.escape(href))\""
             if !title.isEmpty { html += " title=\"\(HTML.escape(title))\"" }
@@ -168,6 +178,23 @@ struct MarkdownHTML {
         guard let path = parts.first, path.hasSuffix(".md") else { return url }
         let page = path.dropLast(3) + ".html"
         return parts.count > 1 ? page + "#" + parts[1] : String(page)
+    }
+
+    /// Where a link leads when the whole book is one page whose ids carry their page's
+    /// prefix: `#sec` → `#PREFIXsec`, `05-y.md#adam` and `05-y.html#adam` → `#05-y/adam`,
+    /// `05-y.md` → `#05-y` (the chapter itself), `index.html` → `#index`. Links out of
+    /// the book, and to files that are not pages, are unchanged.
+    static func onePageURL(_ url: String, prefix: String) -> String {
+        let link = pageURL(url)
+        if link.hasPrefix("#") { return "#" + prefix + link.dropFirst() }
+        guard !link.contains(":"), !link.hasPrefix("//") else { return link }
+        let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0])
+        guard path.hasSuffix(".html"), !path.contains("/"), !path.contains("?") else { return link }
+        // The browser undoes percent-encoding in the whole fragment, as on the pages.
+        let slug = path.dropLast(5)
+        guard parts.count > 1, !parts[1].isEmpty else { return "#" + slug }
+        return "#" + slug + "/" + parts[1]
     }
 }
 

@@ -165,9 +165,7 @@ struct ChildProcess {
         return (.signalled(status & 0x7f), cpuSeconds)
     }
 
-    /// Spawns the program in its own process group, with every signal's action reset to
-    /// the default and none blocked, whatever this process has set (it ignores SIGINT
-    /// and SIGTERM to receive them on a queue).
+    /// Spawns the program in its own process group (`spawnInOwnGroup`).
     private func spawn(_ pipes: Pipes) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -178,29 +176,7 @@ struct ChildProcess {
             posix_spawn_file_actions_adddup2(&actions, tokenSocket.child, NotebookEnvironment.tokensDescriptorNumber)
         }
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var everySignal = sigset_t()
-        sigfillset(&everySignal)
-        sigdelset(&everySignal, SIGKILL)
-        sigdelset(&everySignal, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attributes, &everySignal)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-
-        let (error, pid) = RunningChildren.shared.spawn {
-            var pid: pid_t = 0
-            let error = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-            return (error, pid)
-        }
+        let (error, pid) = Self.spawnInOwnGroup(executable, arguments, environment: environment, actions: &actions)
         guard error == 0 else {
             throw BookError.io("cannot start \(executable): \(String(cString: strerror(error)))")
         }

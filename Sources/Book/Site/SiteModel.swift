@@ -67,8 +67,8 @@ public struct LandingPage: Sendable {
     }
 }
 
-/// The whole book: its title, the landing page and the chapters in order; in a book with
-/// editions, one edition of it.
+/// The whole book: its title, the landing page and the chapters in order, and the
+/// same on one page for printing; in a book with editions, one edition of it.
 public struct BookSite: Sendable {
     public var title: String
     public var landing: LandingPage
@@ -77,9 +77,11 @@ public struct BookSite: Sendable {
     public var pages: [ChapterPage] = []
     /// Which edition this is, its chrome, and the book's other editions.
     public var edition = SiteEdition()
+    /// The print version, written as `print.html` (none is written when nil).
+    public var print: PrintBook?
 
-    public init(title: String, landing: LandingPage, chapters: [ChapterPage]) {
-        self.title = title; self.landing = landing; self.chapters = chapters
+    public init(title: String, landing: LandingPage, chapters: [ChapterPage], print: PrintBook? = nil) {
+        self.title = title; self.landing = landing; self.chapters = chapters; self.print = print
     }
 }
 

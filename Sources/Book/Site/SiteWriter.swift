@@ -10,6 +10,7 @@ import Foundation
 ///     index.html            landing page: the book's introduction and the chapter list
 ///     <slug>.html           one per chapter, in the order of `BookSite.chapters`
 ///     search.html           search results (`search.html?q=words`)
+///     print.html            the whole book on one page, for printing (`BookSite.print`)
 ///     assets/book.css, book.js, search.js   the theme's (or the user's) own files
 ///     assets/search-index.js                the documents search runs over
 ///     assets/katex/, assets/highlight/, assets/lunr/   copied from Debian's packages
@@ -85,6 +86,9 @@ public struct SiteWriter {
         }
         files[folder + "index.html"] = try templates.render("index.html", values(Self.landingValues(site)))
         files[folder + "search.html"] = try templates.render("search.html", values(Self.searchValues(site)))
+        if let print = site.print {
+            files[folder + Self.printFileName] = try templates.render("print.html", Self.printValues(site, print))
+        }
         return files
     }
 
@@ -152,7 +156,7 @@ public struct SiteWriter {
 
     // MARK: - Checks
 
-    static let reservedSlugs: Set<String> = ["index", "search"]
+    static let reservedSlugs: Set<String> = ["index", "search", "print"]
 
     static func validateSlugs(_ chapters: [ChapterPage]) throws {
         var seen = Set<String>()

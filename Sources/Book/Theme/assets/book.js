@@ -78,10 +78,12 @@
     content.querySelectorAll("figure[id] > figcaption, table[id] > caption").forEach(function (caption) {
       appendAnchor(caption, caption.parentElement.id, "¶");
     });
-    // A block named with `id=` shows its name on its results' label.
+    // A block named with `id=` shows its name on its results' label (in the print book
+    // ids carry their chapter, `03-x/name`: the name is what follows the slash).
     content.querySelectorAll("section.block[id]").forEach(function (block) {
       var results = block.querySelector(":scope > .results");
-      if (results && !/^block-\d+$/.test(block.id)) results.setAttribute("data-block-name", block.id);
+      var name = block.id.slice(block.id.lastIndexOf("/") + 1);
+      if (results && !/^block-\d+$/.test(name)) results.setAttribute("data-block-name", name);
     });
   }
 
