@@ -133,7 +133,10 @@ struct BlockHTML {
         html += block.options.hide
             ? "<details class=\"hidden-code\"><summary>\(HTML.escape(chrome.text("code")))</summary>\n\(code)</details>\n" : code
         add(block.code)
+        // A block that printed, drew and checked nothing shows its code alone: no empty box.
+        let opening = html
         html += "<div class=\"results\">\n"
+        let emptyResults = html
         for item in result.items {
             switch item {
             case .text(let printed):
@@ -160,7 +163,12 @@ struct BlockHTML {
         if result.status == .notRun {
             html += "<div class=\"not-run\">\(HTML.escape(notRunReason))</div>\n"
         }
-        html += "</div>\n</section>\n"
+        if html == emptyResults {
+            html = opening
+        } else {
+            html += "</div>\n"
+        }
+        html += "</section>\n"
         return RenderedBlock(html: html, text: text, anchors: [idPrefix + block.anchor] + anchors)
     }
 
