@@ -110,6 +110,11 @@ import Testing
         let nesterov: any Optimizer<Double> = try optimizer(named: "Nesterov", learningRate: 0.05, as: Double.self)
         #expect((nesterov as? Nesterov<Double>)?.momentum == 0.9)
         #expect(nesterov.learningRate == 0.05)
+        // Keras's RMSprop keeps ρ = 0.9 of the running average; DLFS's 0.99 stays the type's default.
+        let rmsprop: any Optimizer<Float> = try optimizer(named: "rmsprop")
+        #expect((rmsprop as? RMSProp<Float>)?.decay == 0.9)
+        #expect(rmsprop.learningRate == 0.001)
+        #expect(RMSProp<Float>().decay == 0.99)
     }
 
     @Test func unknownNameListsTheValidOnes() {

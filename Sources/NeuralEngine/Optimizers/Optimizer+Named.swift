@@ -21,8 +21,11 @@ public enum OptimizerKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// A fresh optimizer of this kind: momentum μ = 0.9, RMSProp ρ = 0.99 (DLFS),
-    /// Adam β₁ = 0.9, β₂ = 0.999.
+    /// A fresh optimizer of this kind with Keras's defaults where Keras has the name:
+    /// RMSProp ρ = 0.9 (`keras.optimizers.RMSprop`; DLFS's 0.99 is the type's own
+    /// default), Adam β₁ = 0.9, β₂ = 0.999. Keras has no "momentum" or "nesterov": it
+    /// writes `SGD(momentum=0.9)` and `SGD(momentum=0.9, nesterov=True)`, and μ = 0.9
+    /// is that value.
     public func make<Scalar: MatrixScalar>(
         learningRate: Double? = nil, as: Scalar.Type = Float.self
     ) -> any Optimizer<Scalar> {
@@ -32,7 +35,7 @@ public enum OptimizerKind: String, CaseIterable, Sendable {
         case .momentum: return Momentum<Scalar>(learningRate: lr)
         case .nesterov: return Nesterov<Scalar>(learningRate: lr)
         case .adagrad: return AdaGrad<Scalar>(learningRate: lr)
-        case .rmsprop: return RMSProp<Scalar>(learningRate: lr)
+        case .rmsprop: return RMSProp<Scalar>(learningRate: lr, decay: 0.9)
         case .adam: return Adam<Scalar>(learningRate: lr)
         }
     }
