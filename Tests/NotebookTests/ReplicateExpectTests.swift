@@ -76,6 +76,7 @@ extension ChannelTests {
             let other = Replicates(seeds: [1, 2, 3], values: [0.1, 0.2, 0.3])
             let single = Replicates(seeds: [9], values: [0.9])
             let diverged = Replicates(seeds: [1, 2, 3], values: [0.5, .nan, 0.4])
+            let firstLine = #line + 2
             let found = ChannelTests.outcomes {
                 expect("different seeds", Self.a, greaterThan: other)
                 expect("one seed", single, greaterThan: 0.5)
@@ -86,7 +87,7 @@ extension ChannelTests {
                 found[0].detail
                     == "cannot compare: the two sides ran on different seeds (1, 2, 3, 4, 5 and 1, 2, 3); a paired comparison needs the same seeds on both"
             )
-            #expect(found[0].line == #line - 6)
+            #expect(found[0].line == firstLine)
             #expect(found[1].detail == "got 0.9 from 1 seed: an interval needs at least 2 seeds")
             #expect(found[2].detail == "seed 2 gave NaN")
         }
