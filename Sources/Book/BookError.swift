@@ -38,7 +38,8 @@ public enum BookError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .runtimeMissing(let dir):
-            return "the notebook runtime (libNotebookRuntime.so and Modules/Notebook.swiftmodule) is not in \(dir); run `swift build -c release` first (or set TUTORIAL_RUNTIME_DIR)"
+            return
+                "the notebook runtime (libNotebookRuntime.so and Modules/Notebook.swiftmodule) is not in \(dir); run `swift build -c release` first (or set TUTORIAL_RUNTIME_DIR)"
         case .chaptersMissing(let dir):
             return "no chapters: \(dir) holds no .md files"
         case .chapterNotFound(let name):
@@ -47,26 +48,26 @@ public enum BookError: Error, Sendable, Equatable, CustomStringConvertible {
             return message
         case .unsafeFolder(let path, let what, let reason):
             return "refusing to use \(path) for the \(what): \(reason)"
-        case let .missingPackage(package, path):
+        case .missingPackage(let package, let path):
             return "\(path) not found: the book's pages need the Debian package \(package) "
                 + "(install it with `apt-get install \(package)`, or run scripts/setup-system.sh)"
-        case let .themeDirectoryNotFound(path):
+        case .themeDirectoryNotFound(let path):
             return "theme folder \(path) not found (it overrides files of the built-in theme; see Sources/Book/Theme/README.md)"
-        case let .missingThemeFile(name, searched):
+        case .missingThemeFile(let name, let searched):
             return "theme file \(name) not found (looked in \(searched.joined(separator: ", ")))"
-        case let .template(file, line, message):
+        case .template(let file, let line, let message):
             return "theme template \(file)\(line.map { ":\($0)" } ?? ""): \(message)"
-        case let .invalidSlug(slug, reason):
+        case .invalidSlug(let slug, let reason):
             return "chapter slug \"\(slug)\": \(reason)"
-        case let .writing(path, reason):
+        case .writing(let path, let reason):
             return "writing \(path): \(reason)"
-        case let .settings(path, line, column, message), let .catalog(path, line, column, message):
+        case .settings(let path, let line, let column, let message), .catalog(let path, let line, let column, let message):
             return SourceLocation(file: path, line: line, column: line == nil ? nil : column).description + ": " + message
-        case let .chromiumMissing(name, searched):
+        case .chromiumMissing(let name, let searched):
             return "cannot make the PDF: the browser \(name) was not found (looked in \(searched.joined(separator: ", "))); "
                 + "the PDF is printed by headless Chromium: install the Debian package \(Chromium.package) "
                 + "(`apt-get install \(Chromium.package)`, or run scripts/setup-system.sh), or set CHROMIUM to the browser's path"
-        case let .printing(message):
+        case .printing(let message):
             return "cannot make the PDF: \(message)"
         }
     }

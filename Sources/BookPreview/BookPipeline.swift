@@ -12,8 +12,10 @@ protocol BookPipeline: Sendable {
     func cachedResult(for chapter: Chapter) -> ChapterResult?
     func lastRunSeconds(for chapter: Chapter) -> Double?
     /// Blocking; nil when cancelled.
-    func run(_ chapter: Chapter, cancellation: RunCancellation,
-             onActivity: @escaping @Sendable (RunActivity) -> Void) -> ChapterResult?
+    func run(
+        _ chapter: Chapter, cancellation: RunCancellation,
+        onActivity: @escaping @Sendable (RunActivity) -> Void
+    ) -> ChapterResult?
     /// Writes the book from a result per chapter: `whole`, as `build` does (everything,
     /// swapped in at once); else only the pages and search index whose text changed.
     /// Returns the pages (the output's top-level HTML files) as they now are.
@@ -77,8 +79,10 @@ struct BuildPipeline: BookPipeline {
     func cachedResult(for chapter: Chapter) -> ChapterResult? { runner.cachedResult(for: chapter) }
     func lastRunSeconds(for chapter: Chapter) -> Double? { runner.lastRunSeconds(for: chapter) }
 
-    func run(_ chapter: Chapter, cancellation: RunCancellation,
-             onActivity: @escaping @Sendable (RunActivity) -> Void) -> ChapterResult? {
+    func run(
+        _ chapter: Chapter, cancellation: RunCancellation,
+        onActivity: @escaping @Sendable (RunActivity) -> Void
+    ) -> ChapterResult? {
         runner.run(chapter, cancellation: cancellation) { event in
             switch event {
             case .compiling: onActivity(.compiling)

@@ -24,9 +24,17 @@ final class EventStream: @unchecked Sendable {
         return EventBytes(stream: stream)
     }
 
-    var subscriberCount: Int { lock.lock(); defer { lock.unlock() }; return subscribers.count }
+    var subscriberCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return subscribers.count
+    }
 
-    private func remove(_ id: UUID) { lock.lock(); subscribers[id] = nil; lock.unlock() }
+    private func remove(_ id: UUID) {
+        lock.lock()
+        subscribers[id] = nil
+        lock.unlock()
+    }
 
     func send<T: Encodable>(_ name: String, _ value: T) {
         let encoder = JSONEncoder()
@@ -36,7 +44,8 @@ final class EventStream: @unchecked Sendable {
         var event = Data("event: \(name)\ndata: ".utf8)
         event.append(json)
         event.append(Data("\n\n".utf8))
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if name == "state" { latestState = event }
         for (id, continuation) in subscribers {
             if case .terminated = continuation.yield(event) { subscribers[id] = nil }
@@ -45,7 +54,8 @@ final class EventStream: @unchecked Sendable {
 
     /// A comment line: keeps idle connections open and finds closed ones.
     func heartbeat() {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         for (id, continuation) in subscribers {
             if case .terminated = continuation.yield(Data(":\n\n".utf8)) { subscribers[id] = nil }
         }
@@ -53,7 +63,10 @@ final class EventStream: @unchecked Sendable {
 
     /// Ends every stream (the server is stopping).
     func finish() {
-        lock.lock(); let all = subscribers.values; subscribers = [:]; lock.unlock()
+        lock.lock()
+        let all = subscribers.values
+        subscribers = [:]
+        lock.unlock()
         for continuation in all { continuation.finish() }
     }
 }

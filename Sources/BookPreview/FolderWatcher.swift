@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,12 +21,15 @@ final class FolderWatcher: @unchecked Sendable {
     private let onChange: @Sendable () -> Void
     private var thread: Thread?
 
-    private static let mask: UInt32 = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE
-                                             | IN_DELETE | IN_MODIFY | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+    private static let mask: UInt32 = UInt32(
+        IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE
+            | IN_DELETE | IN_MODIFY | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
     /// `skip` names folders not to watch (the output or cache when they lie inside).
-    init(folders roots: [URL], skip: @escaping @Sendable (String) -> Bool = { _ in false },
-         onChange: @escaping @Sendable () -> Void) throws {
+    init(
+        folders roots: [URL], skip: @escaping @Sendable (String) -> Bool = { _ in false },
+        onChange: @escaping @Sendable () -> Void
+    ) throws {
         self.skip = skip
         self.onChange = onChange
         inotify = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
@@ -49,7 +53,9 @@ final class FolderWatcher: @unchecked Sendable {
     }
 
     deinit {
-        close(inotify); close(stopPipe.read); close(stopPipe.write)
+        close(inotify)
+        close(stopPipe.read)
+        close(stopPipe.write)
     }
 
     func stop() {
@@ -61,13 +67,16 @@ final class FolderWatcher: @unchecked Sendable {
     private func addTree(_ path: String) throws {
         let wd = inotify_add_watch(inotify, path, Self.mask)
         guard wd >= 0 else { throw PreviewError.cannotWatch(path: path, reason: String(cString: strerror(errno))) }
-        lock.lock(); folders[wd] = path; lock.unlock()
+        lock.lock()
+        folders[wd] = path
+        lock.unlock()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         for name in names where !name.hasPrefix(".") {
             let child = path + "/" + name
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue,
-               !skip(child) {
+                !skip(child)
+            {
                 try? addTree(child)
             }
         }
@@ -78,8 +87,10 @@ final class FolderWatcher: @unchecked Sendable {
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
         defer { buffer.deallocate() }
         while true {
-            var fds = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: inotify, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0),
+            ]
             let ready = poll(&fds, 2, -1)
             if ready < 0 { if errno == EINTR { continue } else { return } }
             if fds[1].revents != 0 { return }
@@ -98,15 +109,20 @@ final class FolderWatcher: @unchecked Sendable {
                         name = String(cString: start)
                     }
                     offset += MemoryLayout<inotify_event>.size + nameLength
-                    lock.lock(); let folder = folders[event.wd]; lock.unlock()
+                    lock.lock()
+                    let folder = folders[event.wd]
+                    lock.unlock()
                     if event.mask & UInt32(IN_IGNORED) != 0 {
-                        lock.lock(); folders[event.wd] = nil; lock.unlock()
+                        lock.lock()
+                        folders[event.wd] = nil
+                        lock.unlock()
                         continue
                     }
                     // Editors' swap and backup files say nothing about the book.
                     if name.hasPrefix(".") || name.hasSuffix("~") || name == "4913" { continue }
                     if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
-                       let folder, !skip(folder + "/" + name) {
+                        let folder, !skip(folder + "/" + name)
+                    {
                         try? addTree(folder + "/" + name)
                     }
                     changed = true

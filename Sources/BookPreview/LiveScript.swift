@@ -10,11 +10,13 @@ enum LiveScript {
     /// `live.js` and `live.css`, from the module's `Client` folder.
     static func file(named name: String) -> Data? {
         guard ["live.js", "live.css"].contains(name),
-              let folder = Bundle.module.url(forResource: "Client", withExtension: nil) else { return nil }
+            let folder = Bundle.module.url(forResource: "Client", withExtension: nil)
+        else { return nil }
         return FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
     }
 
-    static let tags = "<link rel=\"stylesheet\" href=\"\(prefix)live.css\">"
+    static let tags =
+        "<link rel=\"stylesheet\" href=\"\(prefix)live.css\">"
         + "<script defer src=\"\(prefix)live.js\"></script>"
 
     /// The page with the tags before its `</head>` (after the book's own scripts, so

@@ -15,7 +15,10 @@ public final class BookPreview: @unchecked Sendable {
     public struct Address: Sendable {
         public var host: String
         public var port: Int
-        public init(host: String = "127.0.0.1", port: Int = 3000) { self.host = host; self.port = port }
+        public init(host: String = "127.0.0.1", port: Int = 3000) {
+            self.host = host
+            self.port = port
+        }
     }
 
     let session: PreviewSession
@@ -69,13 +72,16 @@ public final class BookPreview: @unchecked Sendable {
         let host = address.host == "localhost" ? "127.0.0.1" : address.host
         let socketAddress: any SocketAddress
         do {
-            socketAddress = host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: port)
-                                               : try sockaddr_in.inet(ip4: host, port: port)
+            socketAddress =
+                host.contains(":")
+                ? try sockaddr_in6.inet6(ip6: host, port: port)
+                : try sockaddr_in.inet(ip4: host, port: port)
         } catch {
             throw PreviewError.badAddress(host: address.host, port: address.port)
         }
-        let server = HTTPServer(config: .init(address: socketAddress, timeout: 30, logger: .disabled),
-                                handler: ClosureHTTPHandler { [self] request in await respond(to: request) })
+        let server = HTTPServer(
+            config: .init(address: socketAddress, timeout: 30, logger: .disabled),
+            handler: ClosureHTTPHandler { [self] request in await respond(to: request) })
         lock.withLock { self.server = server }
 
         let failure = FailureBox()
@@ -130,8 +136,9 @@ public final class BookPreview: @unchecked Sendable {
 
     func respond(to request: HTTPRequest) async -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
-            return plain(.methodNotAllowed, "Only GET and HEAD: the preview serves the book and nothing else.\n",
-                         extra: [.init("Allow"): "GET, HEAD"])
+            return plain(
+                .methodNotAllowed, "Only GET and HEAD: the preview serves the book and nothing else.\n",
+                extra: [.init("Allow"): "GET, HEAD"])
         }
         let path = request.target.path()
         if path == LiveScript.eventsPath {
@@ -215,6 +222,14 @@ public final class BookPreview: @unchecked Sendable {
 private final class FailureBox: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: (any Error)?
-    func set(_ error: any Error) { lock.lock(); stored = error; lock.unlock() }
-    var error: (any Error)? { lock.lock(); defer { lock.unlock() }; return stored }
+    func set(_ error: any Error) {
+        lock.lock()
+        stored = error
+        lock.unlock()
+    }
+    var error: (any Error)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
 }

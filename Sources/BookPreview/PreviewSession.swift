@@ -100,7 +100,9 @@ final class PreviewSession: @unchecked Sendable {
             stopping = true
             pendingRescan?.cancel()
             waiting.removeAll()
-            lock.lock(); let all = Array(runs.values); lock.unlock()
+            lock.lock()
+            let all = Array(runs.values)
+            lock.unlock()
             for run in all { run.cancellation.cancel() }
         }
         _ = threads.wait(timeout: .now() + seconds)
@@ -109,12 +111,14 @@ final class PreviewSession: @unchecked Sendable {
 
     /// The page to serve instead of the written one (a failing chapter's last good page).
     func lastGoodPage(named fileName: String) -> Data? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return lastGoodPages[fileName]
     }
 
     var state: PreviewState {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         var chapters = chapterStates
         for i in chapters.indices { chapters[i].run = runs[chapters[i].slug]?.status }
         return PreviewState(generation: generation, chapters: chapters, error: problem)
@@ -246,9 +250,11 @@ final class PreviewSession: @unchecked Sendable {
             // While a new version runs, the failures are those of the version on the page.
             let latest = slot.result.map { (chapter, $0) } ?? slot.shown
             let failures = latest.map { pipeline.failures(of: $0.0, result: $0.1) } ?? []
-            states.append(PreviewState.Chapter(slug: chapter.slug, path: chapter.path, title: chapter.title,
-                                               run: nil, failures: failures,
-                                               showingLastGood: good[chapter.slug + ".html"] != nil))
+            states.append(
+                PreviewState.Chapter(
+                    slug: chapter.slug, path: chapter.path, title: chapter.title,
+                    run: nil, failures: failures,
+                    showingLastGood: good[chapter.slug + ".html"] != nil))
         }
         lock.lock()
         chapterStates = states
@@ -258,14 +264,17 @@ final class PreviewSession: @unchecked Sendable {
 
     private func report(problem text: String) {
         settings.log("error: \(text)")
-        lock.lock(); problem = text; lock.unlock()
+        lock.lock()
+        problem = text
+        lock.unlock()
         broadcastState()
     }
 
     // MARK: - Runs
 
     private func currentRun(_ slug: String) -> ActiveRun? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return runs[slug]
     }
 
@@ -273,7 +282,9 @@ final class PreviewSession: @unchecked Sendable {
 
     private func enqueue(_ slug: String, key: String, chapter: Chapter) {
         let run = ActiveRun(key: key, estimate: pipeline.lastRunSeconds(for: chapter))
-        lock.lock(); runs[slug] = run; lock.unlock()
+        lock.lock()
+        runs[slug] = run
+        lock.unlock()
         pendingChapters[slug] = chapter
         waiting.append(slug)
     }
@@ -283,7 +294,9 @@ final class PreviewSession: @unchecked Sendable {
     private var draining: [String: Int] = [:]
 
     private func cancel(_ slug: String) {
-        lock.lock(); let run = runs.removeValue(forKey: slug); lock.unlock()
+        lock.lock()
+        let run = runs.removeValue(forKey: slug)
+        lock.unlock()
         if let run, run.hasStarted { draining[slug, default: 0] += 1 }
         run?.cancellation.cancel()
         waiting.removeAll { $0 == slug }
@@ -299,7 +312,10 @@ final class PreviewSession: @unchecked Sendable {
         defer { waiting.insert(contentsOf: held, at: 0) }
         while running < max(settings.jobs, 1), !waiting.isEmpty {
             let slug = waiting.removeFirst()
-            if draining[slug, default: 0] > 0 { held.append(slug); continue }
+            if draining[slug, default: 0] > 0 {
+                held.append(slug)
+                continue
+            }
             guard let chapter = pendingChapters.removeValue(forKey: slug), let run = currentRun(slug) else { continue }
             run.begin()
             running += 1
@@ -330,8 +346,10 @@ final class PreviewSession: @unchecked Sendable {
         if current, let result, !stopping, var slot = slots[slug], slot.key == run.key {
             let failures = pipeline.failures(of: slot.chapter, result: result)
             let seconds = String(format: "%.1f s", run.status.elapsed)
-            settings.log(failures.isEmpty ? "✓ \(slot.chapter.path) (\(seconds))"
-                         : "✗ \(slot.chapter.path) (\(seconds)):\n" + failures.map { "  " + $0.text }.joined(separator: "\n"))
+            settings.log(
+                failures.isEmpty
+                    ? "✓ \(slot.chapter.path) (\(seconds))"
+                    : "✗ \(slot.chapter.path) (\(seconds)):\n" + failures.map { "  " + $0.text }.joined(separator: "\n"))
             slot.result = result
             slots[slug] = slot
             write(allPagesChanged: false)
@@ -350,12 +368,17 @@ final class PreviewSession: @unchecked Sendable {
     /// arrives up to five times a second per chapter.
     private func scheduleStateBroadcast() {
         lock.lock()
-        if broadcastScheduled { lock.unlock(); return }
+        if broadcastScheduled {
+            lock.unlock()
+            return
+        }
         broadcastScheduled = true
         lock.unlock()
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { [weak self] in
             guard let self else { return }
-            self.lock.lock(); self.broadcastScheduled = false; self.lock.unlock()
+            self.lock.lock()
+            self.broadcastScheduled = false
+            self.lock.unlock()
             self.broadcastState()
         }
     }
@@ -376,7 +399,10 @@ struct InputFingerprint: Equatable {
             while let relative = enumerator.nextObject() as? String {
                 let path = base + "/" + relative
                 let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") || skip.contains(path) { enumerator.skipDescendants(); continue }
+                if name.hasPrefix(".") || skip.contains(path) {
+                    enumerator.skipDescendants()
+                    continue
+                }
                 guard let attributes = enumerator.fileAttributes, attributes[.type] as? FileAttributeType == .typeRegular
                 else { continue }
                 if name.hasSuffix(".md") {

@@ -66,27 +66,45 @@ final class ActiveRun: @unchecked Sendable {
     private var blocks: Int?
     private var progress: PreviewState.Progress?
 
-    init(key: String, estimate: Double?) { self.key = key; self.estimate = estimate }
+    init(key: String, estimate: Double?) {
+        self.key = key
+        self.estimate = estimate
+    }
 
-    func begin() { lock.lock(); started = Date(); phase = "compiling"; lock.unlock() }
+    func begin() {
+        lock.lock()
+        started = Date()
+        phase = "compiling"
+        lock.unlock()
+    }
 
-    var hasStarted: Bool { lock.lock(); defer { lock.unlock() }; return started != nil }
+    var hasStarted: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return started != nil
+    }
 
     func update(_ activity: RunActivity) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         switch activity {
         case .compiling: phase = "compiling"
         case .block(let index, let count):
-            phase = "running"; block = index + 1; blocks = count; progress = nil
+            phase = "running"
+            block = index + 1
+            blocks = count
+            progress = nil
         case .progress(let done, let total, let label):
             progress = PreviewState.Progress(done: done, total: total, label: label)
         }
     }
 
     var status: PreviewState.RunStatus {
-        lock.lock(); defer { lock.unlock() }
-        return PreviewState.RunStatus(phase: phase, block: block, blocks: blocks, progress: progress,
-                                      elapsed: started.map { Date().timeIntervalSince($0) } ?? 0,
-                                      estimate: estimate)
+        lock.lock()
+        defer { lock.unlock() }
+        return PreviewState.RunStatus(
+            phase: phase, block: block, blocks: blocks, progress: progress,
+            elapsed: started.map { Date().timeIntervalSince($0) } ?? 0,
+            estimate: estimate)
     }
 }

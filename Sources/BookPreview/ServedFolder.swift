@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,7 +29,8 @@ public struct ServedFolder: Sendable {
         for piece in raw.split(separator: "/", omittingEmptySubsequences: true) {
             guard let segment = String(piece).removingPercentEncoding else { return .refused }
             if segment == "." || segment == ".." || segment.contains("/") || segment.contains("\\")
-                || segment.contains("\0") {
+                || segment.contains("\0")
+            {
                 return .refused
             }
             // The site writer writes no hidden files; whatever is hidden is not the book's.
@@ -42,7 +44,8 @@ public struct ServedFolder: Sendable {
         }
         guard let real = Self.realPath(candidate.path) else { return .missing }
         guard let realRoot = Self.realPath(root.path),
-              real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else { return .refused }
+            real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
+        else { return .refused }
         var info = stat()
         guard stat(real, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .missing }
         return .file(URL(fileURLWithPath: real))

@@ -1,4 +1,5 @@
 import NeuralEngine
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -75,7 +76,8 @@ struct BenchOptions {
                 guard let r = Double(v), r >= 0, r < 1 else { throw UsageError(description: "\(argument): not a ratio in [0, 1): \(v)") }
                 if argument == "--dropout" { dropout = r } else { inputDropout = r }
             case "-h", "--help":
-                print("""
+                print(
+                    """
                     usage: engine-bench [fit] [--only NAME] [--updates N] [--epochs N] [--seconds S]
                                         [--parts N] [--threads N] [--dir DIR]
                            fit only: [--hidden 512,256] [--dropout R] [--input-dropout R] [--batch N]

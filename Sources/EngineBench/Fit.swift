@@ -1,4 +1,5 @@
 import NeuralEngine
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -58,7 +59,7 @@ func runFit(_ options: BenchOptions) throws {
             if progress >= 1 { break training }
             optimizer.learningRate = schedule.learningRate(at: Int(progress * 1_000_000))
             batch.removeAll(keepingCapacity: true)
-            batch.append(contentsOf: order[first ..< first + batchSize])
+            batch.append(contentsOf: order[first..<first + batchSize])
             loss = network.gradient(on: variants, batch: batch, parts: options.parts, threads: team)
             optimizer.update(&network.parameters, gradients: network.gradients)
             updates += 1
@@ -68,7 +69,8 @@ func runFit(_ options: BenchOptions) throws {
     let accuracy = network.accuracy(test.inputs, labels: test.labels)
     let epochs = Double(updates) / Double(batchesPerEpoch)
     printResult([
-        "run": "MLP \(([784] + hidden + [10]).map(String.init).joined(separator: "-"))\(inputRatio > 0 ? " input dropout \(inputRatio)" : "") dropout \(ratio), batch \(batchSize), \(augmentation), Adam+cosine, \((epochs * 10).rounded() / 10) epochs",
+        "run":
+            "MLP \(([784] + hidden + [10]).map(String.init).joined(separator: "-"))\(inputRatio > 0 ? " input dropout \(inputRatio)" : "") dropout \(ratio), batch \(batchSize), \(augmentation), Adam+cosine, \((epochs * 10).rounded() / 10) epochs",
         "seconds": seconds, "final_loss": Double(loss), "test_acc": accuracy, "cpu_seconds": cpuSeconds,
         "parts": options.parts, "threads": options.threadCount,
     ])
@@ -85,7 +87,9 @@ struct Augmentation: CustomStringConvertible {
     var changesImages: Bool { shift > 0 || flip }
 
     var description: String {
-        changesImages ? "augmented (\([flip ? "flips" : nil, shift > 0 ? "shifts ≤ \(shift) px" : nil].compactMap { $0 }.joined(separator: ", ")))" : "no augmentation"
+        changesImages
+            ? "augmented (\([flip ? "flips" : nil, shift > 0 ? "shifts ≤ \(shift) px" : nil].compactMap { $0 }.joined(separator: ", ")))"
+            : "no augmentation"
     }
 
     /// Writes a variant of every image of `source` into `target` (same shape),
@@ -100,7 +104,7 @@ struct Augmentation: CustomStringConvertible {
                 let (input, output) = (SendablePointers(input), SendablePointers(output))
                 let slices = threads?.count ?? 1
                 let body = { (slice: Int) in
-                    for image in slice * count / slices ..< (slice + 1) * count / slices {
+                    for image in slice * count / slices..<(slice + 1) * count / slices {
                         var random = SeededRandom(seed: seed &+ UInt64(image) &* 0x9E37_79B9_7F4A_7C15)
                         let mirrored = flip && random.uniform() < 0.5
                         let dx = shift > 0 ? random.int(below: 2 * shift + 1) - shift : 0

@@ -21,9 +21,10 @@ func productSeconds(sizes: [Int], batch: Int, parts: Int, updates: Int, threads:
     let transposed = weights  // same sizes, n × k instead of k × n: values do not matter
     var partState = (0..<parts).map { p -> Part in
         let rows = (p + 1) * batch / parts - p * batch / parts
-        return Part(activations: sizes.map { [Float](repeating: 0.5, count: rows * $0) },
-                    deltas: sizes.map { [Float](repeating: 0.01, count: rows * $0) },
-                    gradients: weights.map { [Float](repeating: 0, count: $0.count) }, rows: rows)
+        return Part(
+            activations: sizes.map { [Float](repeating: 0.5, count: rows * $0) },
+            deltas: sizes.map { [Float](repeating: 0.01, count: rows * $0) },
+            gradients: weights.map { [Float](repeating: 0, count: $0.count) }, rows: rows)
     }
     struct Products: PartedWork {
         let parts: UnsafeMutableBufferPointer<Part>
@@ -32,19 +33,22 @@ func productSeconds(sizes: [Int], batch: Int, parts: Int, updates: Int, threads:
             let m = parts[p].rows, layers = sizes.count - 1
             for l in 0..<layers {
                 let k = sizes[l], n = sizes[l + 1]
-                Float.gemm(transposeA: false, transposeB: false, m: m, n: n, k: k, alpha: 1,
-                           a: parts[p].activations[l], lda: k, b: weights[l], ldb: n, beta: 1,
-                           c: &parts[p].activations[l + 1], ldc: n)
+                Float.gemm(
+                    transposeA: false, transposeB: false, m: m, n: n, k: k, alpha: 1,
+                    a: parts[p].activations[l], lda: k, b: weights[l], ldb: n, beta: 1,
+                    c: &parts[p].activations[l + 1], ldc: n)
             }
             for l in (0..<layers).reversed() {
                 let k = sizes[l], n = sizes[l + 1]
-                Float.gemm(transposeA: true, transposeB: false, m: k, n: n, k: m, alpha: 1,
-                           a: parts[p].activations[l], lda: k, b: parts[p].deltas[l + 1], ldb: n, beta: 0,
-                           c: &parts[p].gradients[l], ldc: n)
+                Float.gemm(
+                    transposeA: true, transposeB: false, m: k, n: n, k: m, alpha: 1,
+                    a: parts[p].activations[l], lda: k, b: parts[p].deltas[l + 1], ldb: n, beta: 0,
+                    c: &parts[p].gradients[l], ldc: n)
                 if l > 0 {
-                    Float.gemm(transposeA: false, transposeB: false, m: m, n: k, k: n, alpha: 1,
-                               a: parts[p].deltas[l + 1], lda: n, b: transposed[l], ldb: k, beta: 0,
-                               c: &parts[p].deltas[l], ldc: k)
+                    Float.gemm(
+                        transposeA: false, transposeB: false, m: m, n: k, k: n, alpha: 1,
+                        a: parts[p].deltas[l + 1], lda: n, b: transposed[l], ldb: k, beta: 0,
+                        c: &parts[p].deltas[l], ldc: k)
                 }
             }
         }

@@ -27,8 +27,9 @@ func runOptimizerComparison(_ options: BenchOptions) throws {
             description: "--only: no run named \(options.only!); runs are \(runs.map(\.name).joined(separator: ", "))")
     }
     let sizes = [784, 100, 100, 100, 100, 10], batch = 128, updates = options.updates ?? 2000
-    let trainer = Trainer(batchSize: batch, updates: updates, sampling: .withReplacement, evaluation: .never, seed: 1,
-                          parts: options.parts, threads: options.threadCount)
+    let trainer = Trainer(
+        batchSize: batch, updates: updates, sampling: .withReplacement, evaluation: .never, seed: 1,
+        parts: options.parts, threads: options.threadCount)
     for run in selected {
         var optimizer = run.optimizer
         var network = MLP<Float>(sizes: sizes, activation: .relu, initializer: .he, seed: 0)

@@ -8,6 +8,7 @@
 // parts, default 2), --threads N (threads for the parts; default one per core),
 // --dir DIR (the dataset directory).
 import NeuralEngine
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,7 +17,8 @@ do {
     let options = try BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
     // Parts run on threads of their own; a product never uses more than its thread.
     BLAS.threadCount = 1
-    printError("engine-bench: \(options.parts) part\(options.parts == 1 ? "" : "s") on \(options.threadCount) thread\(options.threadCount == 1 ? "" : "s")")
+    printError(
+        "engine-bench: \(options.parts) part\(options.parts == 1 ? "" : "s") on \(options.threadCount) thread\(options.threadCount == 1 ? "" : "s")")
     switch options.command {
     case .optimizerComparison: try runOptimizerComparison(options)
     case .fit: try runFit(options)

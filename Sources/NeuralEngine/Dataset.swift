@@ -5,10 +5,12 @@ public struct Dataset<Scalar: MatrixScalar>: Sendable {
     public var classCount: Int
 
     public init(inputs: Matrix<Scalar>, labels: [Int], classCount: Int) {
-        requirement(inputs.rows == labels.count,
-                     "Dataset: \(inputs.rows) input rows but \(labels.count) labels")
-        requirement(labels.allSatisfy { $0 >= 0 && $0 < classCount },
-                     "Dataset: labels must lie in 0..<\(classCount)")
+        requirement(
+            inputs.rows == labels.count,
+            "Dataset: \(inputs.rows) input rows but \(labels.count) labels")
+        requirement(
+            labels.allSatisfy { $0 >= 0 && $0 < classCount },
+            "Dataset: labels must lie in 0..<\(classCount)")
         self.inputs = inputs
         self.labels = labels
         self.classCount = classCount

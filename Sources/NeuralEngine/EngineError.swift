@@ -10,11 +10,11 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .missingFile(path, package):
+        case .missingFile(let path, let package):
             return "dataset file not found: \(path)" + Self.installHint(package)
-        case let .corruptFile(path, reason, package):
+        case .corruptFile(let path, let reason, let package):
             return "dataset file is corrupt or truncated: \(path): \(reason)" + Self.installHint(package, reinstall: true)
-        case let .unknownOptimizer(name, validNames):
+        case .unknownOptimizer(let name, let validNames):
             return "unknown optimizer \"\(name)\"; valid names are: \(validNames.joined(separator: ", "))"
         }
     }

@@ -26,15 +26,23 @@ extension Float {
     ) {
         if alpha == 1 && (beta == 0 || beta == 1) && m > 0 && n > 0 && k > 0 {
             if !transposeB {
-                if blockedKernelProduct(transposeA: transposeA, m: m, n: n, k: k, a: a, lda: lda,
-                                        b: b, ldb: ldb, accumulate: beta == 1, c: c, ldc: ldc) { return }
+                if blockedKernelProduct(
+                    transposeA: transposeA, m: m, n: n, k: k, a: a, lda: lda,
+                    b: b, ldb: ldb, accumulate: beta == 1, c: c, ldc: ldc)
+                {
+                    return
+                }
             } else {
                 // op(B) = Bᵀ is k × n; B is stored n × k with leading dimension ldb.
                 let copy = UnsafeMutablePointer<Float>.allocate(capacity: k * n)
                 defer { copy.deallocate() }
                 transpose(b, rows: n, cols: k, ld: ldb, into: copy)
-                if blockedKernelProduct(transposeA: transposeA, m: m, n: n, k: k, a: a, lda: lda,
-                                        b: copy, ldb: n, accumulate: beta == 1, c: c, ldc: ldc) { return }
+                if blockedKernelProduct(
+                    transposeA: transposeA, m: m, n: n, k: k, a: a, lda: lda,
+                    b: copy, ldb: n, accumulate: beta == 1, c: c, ldc: ldc)
+                {
+                    return
+                }
             }
         }
         cblas_sgemm(
@@ -79,8 +87,10 @@ extension Float {
 
     /// `out` (cols × rows, dense) ← the transpose of `source` (rows × cols, leading
     /// dimension ld), by LIBXSMM.
-    public static func transpose(_ source: UnsafePointer<Float>, rows: Int, cols: Int, ld: Int,
-                                 into out: UnsafeMutablePointer<Float>) {
+    public static func transpose(
+        _ source: UnsafePointer<Float>, rows: Int, cols: Int, ld: Int,
+        into out: UnsafeMutablePointer<Float>
+    ) {
         engine_stranspose_row_major(Int32(rows), Int32(cols), source, Int32(ld), out)
     }
 }

@@ -27,8 +27,9 @@ public func numericalGradients(
 /// centered difference of a flat loss in Double is about 1e-11, not 0; a bias
 /// followed by batch normalization has exactly zero gradient) and the error is 0.
 public func relativeError(_ a: Matrix<Double>, _ b: Matrix<Double>, noiseFloor: Double = 1e-9) -> Double {
-    requirement(a.rows == b.rows && a.cols == b.cols,
-                 "relativeError: shapes \(a.rows)×\(a.cols) and \(b.rows)×\(b.cols) differ")
+    requirement(
+        a.rows == b.rows && a.cols == b.cols,
+        "relativeError: shapes \(a.rows)×\(a.cols) and \(b.rows)×\(b.cols) differ")
     let (na, nb) = (a.norm(), b.norm())
     return Swift.max(na, nb) < noiseFloor ? 0 : (a - b).norm() / (na + nb)
 }
@@ -54,17 +55,19 @@ extension MLP where Scalar == Double {
         gradient(x, labels: labels)
         let analytic = gradients
         var copy = self
-        let numeric = numericalGradients(of: { theta in
-            copy.random = savedRandom
-            copy.parameters = theta
-            let z = copy.predict(x, training: true)
-            return copy.loss.evaluate(z, labels: labels).loss + copy.penalty
-        }, at: parameters, step: h)
+        let numeric = numericalGradients(
+            of: { theta in
+                copy.random = savedRandom
+                copy.parameters = theta
+                let z = copy.predict(x, training: true)
+                return copy.loss.evaluate(z, labels: labels).loss + copy.penalty
+            }, at: parameters, step: h)
         random = savedRandom
         return parameters.indices.map { i in
-            GradientCheck(name: parameterNames[i], rows: parameters[i].rows, cols: parameters[i].cols,
-                          relativeError: NeuralEngine.relativeError(analytic[i], numeric[i]),
-                          maxAbsoluteDifference: (analytic[i] - numeric[i]).absolute().max())
+            GradientCheck(
+                name: parameterNames[i], rows: parameters[i].rows, cols: parameters[i].cols,
+                relativeError: NeuralEngine.relativeError(analytic[i], numeric[i]),
+                maxAbsoluteDifference: (analytic[i] - numeric[i]).absolute().max())
         }
     }
 }

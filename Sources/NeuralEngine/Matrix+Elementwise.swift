@@ -72,8 +72,9 @@ extension Matrix {
 
     /// `self += alpha * other` (same shape), the update at the heart of every optimizer.
     @inlinable public mutating func addScaled(_ other: Matrix, _ alpha: Scalar) {
-        requirement(other.rows == rows && other.cols == cols,
-                     "addScaled: shapes \(rows)×\(cols) and \(other.rows)×\(other.cols) differ")
+        requirement(
+            other.rows == rows && other.cols == cols,
+            "addScaled: shapes \(rows)×\(cols) and \(other.rows)×\(other.cols) differ")
         storage.withUnsafeMutableBufferPointer { p in
             other.storage.withUnsafeBufferPointer { q in
                 for i in 0..<p.count { p[i] += alpha * q[i] }

@@ -7,7 +7,8 @@ extension Matrix {
         let k = transposeA ? a.rows : a.cols
         let kb = transposeB ? b.cols : b.rows
         let n = transposeB ? b.rows : b.cols
-        requirement(k == kb, "matmul: inner dimensions differ (\(a.rows)×\(a.cols)\(transposeA ? "ᵀ" : "") · \(b.rows)×\(b.cols)\(transposeB ? "ᵀ" : ""))")
+        requirement(
+            k == kb, "matmul: inner dimensions differ (\(a.rows)×\(a.cols)\(transposeA ? "ᵀ" : "") · \(b.rows)×\(b.cols)\(transposeB ? "ᵀ" : ""))")
         var c = Matrix(rows: m, cols: n)
         if m == 0 || n == 0 { return c }
         if k == 0 { return c }

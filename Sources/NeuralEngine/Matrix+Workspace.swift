@@ -40,8 +40,9 @@ extension Matrix {
 
     /// `self[i] = f(x[i], y[i])` for every element of two matrices of the same shape.
     @inlinable mutating func assign(_ x: Matrix, _ y: Matrix, _ f: (Scalar, Scalar) -> Scalar) {
-        requirement(x.rows == y.rows && x.cols == y.cols,
-                     "Shapes \(x.rows)×\(x.cols) and \(y.rows)×\(y.cols) differ")
+        requirement(
+            x.rows == y.rows && x.cols == y.cols,
+            "Shapes \(x.rows)×\(x.cols) and \(y.rows)×\(y.cols) differ")
         resize(rows: x.rows, cols: x.cols)
         storage.withUnsafeMutableBufferPointer { o in
             x.storage.withUnsafeBufferPointer { a in

@@ -15,8 +15,9 @@ public struct Matrix<Scalar: MatrixScalar>: Equatable, Sendable {
     }
 
     @inlinable public init(rows: Int, cols: Int, storage: [Scalar]) {
-        requirement(storage.count == rows * cols,
-                     "Matrix \(rows)×\(cols) needs \(rows * cols) elements, got \(storage.count)")
+        requirement(
+            storage.count == rows * cols,
+            "Matrix \(rows)×\(cols) needs \(rows * cols) elements, got \(storage.count)")
         self.rows = rows
         self.cols = cols
         self.storage = storage
@@ -53,7 +54,7 @@ public struct Matrix<Scalar: MatrixScalar>: Equatable, Sendable {
     }
 
     /// Row `r` as an array.
-    @inlinable public func row(_ r: Int) -> [Scalar] { Array(storage[r * cols ..< (r + 1) * cols]) }
+    @inlinable public func row(_ r: Int) -> [Scalar] { Array(storage[r * cols..<(r + 1) * cols]) }
 
     /// Column `c` as an array.
     @inlinable public func column(_ c: Int) -> [Scalar] { (0..<rows).map { storage[$0 * cols + c] } }
@@ -76,7 +77,7 @@ public struct Matrix<Scalar: MatrixScalar>: Equatable, Sendable {
     /// Rows `range` as a new matrix.
     @inlinable public func rows(_ range: Range<Int>) -> Matrix {
         requirement(range.lowerBound >= 0 && range.upperBound <= rows, "Row range \(range) out of 0..<\(rows)")
-        return Matrix(rows: range.count, cols: cols, storage: Array(storage[range.lowerBound * cols ..< range.upperBound * cols]))
+        return Matrix(rows: range.count, cols: cols, storage: Array(storage[range.lowerBound * cols..<range.upperBound * cols]))
     }
 
     /// Converts element type, e.g. `Matrix<Double>(someFloatMatrix)`.

@@ -1,4 +1,5 @@
 @_implementationOnly import CBLAS
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,8 +19,9 @@ where Self.RawSignificand: FixedWidthInteger {
         beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
     /// `out` (cols × rows, dense) ← the transpose of `source` (rows × cols, leading
     /// dimension ld).
-    static func transpose(_ source: UnsafePointer<Self>, rows: Int, cols: Int, ld: Int,
-                          into out: UnsafeMutablePointer<Self>)
+    static func transpose(
+        _ source: UnsafePointer<Self>, rows: Int, cols: Int, ld: Int,
+        into out: UnsafeMutablePointer<Self>)
     static func exp(_ x: Self) -> Self
     static func log(_ x: Self) -> Self
     static func tanh(_ x: Self) -> Self
@@ -28,16 +30,17 @@ where Self.RawSignificand: FixedWidthInteger {
     static func pow(_ x: Self, _ y: Self) -> Self
 }
 
-
 extension MatrixScalar {
     /// The transpose in blocks of 32 × 32, so that reads and writes both stay in cache.
-    @inlinable public static func transpose(_ source: UnsafePointer<Self>, rows: Int, cols: Int, ld: Int,
-                                            into out: UnsafeMutablePointer<Self>) {
+    @inlinable public static func transpose(
+        _ source: UnsafePointer<Self>, rows: Int, cols: Int, ld: Int,
+        into out: UnsafeMutablePointer<Self>
+    ) {
         let tile = 32
         for r0 in stride(from: 0, to: rows, by: tile) {
             for c0 in stride(from: 0, to: cols, by: tile) {
-                for c in c0 ..< Swift.min(c0 + tile, cols) {
-                    for r in r0 ..< Swift.min(r0 + tile, rows) { out[c * rows + r] = source[r * ld + c] }
+                for c in c0..<Swift.min(c0 + tile, cols) {
+                    for r in r0..<Swift.min(r0 + tile, rows) { out[c * rows + r] = source[r * ld + c] }
                 }
             }
         }

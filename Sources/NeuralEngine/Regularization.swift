@@ -24,11 +24,12 @@ public enum Regularization: Sendable, Equatable, CustomStringConvertible {
         case .none: return 0
         case .l2(let lambda): return Scalar(lambda / 2) * weights.reduce(0) { $0 + $1.sumOfSquares() }
         case .l1(let lambda):
-            return Scalar(lambda) * weights.reduce(0) { total, w in
-                var s: Scalar = 0
-                w.storage.withUnsafeBufferPointer { p in for v in p { s += Swift.abs(v) } }
-                return total + s
-            }
+            return Scalar(lambda)
+                * weights.reduce(0) { total, w in
+                    var s: Scalar = 0
+                    w.storage.withUnsafeBufferPointer { p in for v in p { s += Swift.abs(v) } }
+                    return total + s
+                }
         }
     }
 

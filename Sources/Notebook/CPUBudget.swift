@@ -1,5 +1,6 @@
 import Foundation
 import NotebookProtocol
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,8 +35,10 @@ final class CPUBudget: @unchecked Sendable {
     /// grants tokens otherwise. `hasWork` says whether a thread started now would find
     /// anything to do. Call `stopAsking()` on the result once all work is handed out,
     /// then `wait()` for the threads.
-    func lend(upTo limit: Int, threadLimit: Int? = nil, hasWork: @escaping @Sendable () -> Bool,
-              work: @escaping @Sendable () -> Void) -> Lending {
+    func lend(
+        upTo limit: Int, threadLimit: Int? = nil, hasWork: @escaping @Sendable () -> Bool,
+        work: @escaping @Sendable () -> Void
+    ) -> Lending {
         if let threadLimit {
             // Tests fix the number of threads.
             let lending = Lending(socket: nil, session: nil)

@@ -1,5 +1,6 @@
 import Foundation
 import NotebookProtocol
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -31,13 +32,15 @@ final class Capture: @unchecked Sendable {
     }
 
     func record(_ message: NotebookMessage) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         items.append(.message(message))
     }
 
     /// Printed text, kept up to the block's limit (the replay cuts again, in order).
     func recordText(_ text: String) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         let count = text.utf8.count
         if textBytes + count > textLimit {
             let kept = String(decoding: text.utf8.prefix(max(textLimit - textBytes, 0)), as: UTF8.self)
@@ -52,7 +55,8 @@ final class Capture: @unchecked Sendable {
 
     /// Everything captured, in the order it was sent; the capture is emptied.
     func take() -> [Item] {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         defer { items = [] }
         return items
     }

@@ -1,5 +1,6 @@
 import Foundation
 import NotebookProtocol
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -38,14 +39,24 @@ final class Channel: @unchecked Sendable {
     }
 
     func send(_ message: NotebookMessage) {
-        if let capture = Capture.current { capture.record(message); return }
-        lock.lock(); defer { lock.unlock() }
+        if let capture = Capture.current {
+            capture.record(message)
+            return
+        }
+        lock.lock()
+        defer { lock.unlock() }
         sendLocked(message)
     }
 
     private func sendLocked(_ message: NotebookMessage, control: Bool = false) {
-        if let sink { sink(message); return }
-        guard let fd else { writeReadable(message); return }
+        if let sink {
+            sink(message)
+            return
+        }
+        guard let fd else {
+            writeReadable(message)
+            return
+        }
         guard let json = try? encoder.encode(message) else { return }
         var data = control ? controlPrefix ?? Data() : Data()
         data.append(json)
@@ -65,10 +76,17 @@ final class Channel: @unchecked Sendable {
 
     /// Printed text, counted against the block's limit.
     func sendText(_ text: String) {
-        if let capture = Capture.current { capture.recordText(text); return }
-        lock.lock(); defer { lock.unlock() }
+        if let capture = Capture.current {
+            capture.recordText(text)
+            return
+        }
+        lock.lock()
+        defer { lock.unlock() }
         let count = text.utf8.count
-        if textBytes >= textLimit { omittedBytes += count; return }
+        if textBytes >= textLimit {
+            omittedBytes += count
+            return
+        }
         if textBytes + count > textLimit {
             // Cut at a character boundary within the budget.
             var end = text.startIndex
@@ -90,14 +108,16 @@ final class Channel: @unchecked Sendable {
     }
 
     func blockStart(_ index: Int) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         textBytes = 0
         omittedBytes = 0
         sendLocked(.blockStart(index: index), control: true)
     }
 
     func blockEnd(_ index: Int) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if omittedBytes > 0 { sendLocked(.textCut(omittedBytes: omittedBytes)) }
         omittedBytes = 0
         sendLocked(.blockEnd(index: index), control: true)
@@ -121,12 +141,16 @@ final class Channel: @unchecked Sendable {
     /// Progress is sent at most five times a second, and always when a loop finishes.
     /// Inside a replicate it goes to the replicates' combined progress instead.
     func progress(_ update: ProgressUpdate) {
-        if let capture = Capture.current { capture.onProgress(update); return }
+        if let capture = Capture.current {
+            capture.onProgress(update)
+            return
+        }
         sendProgress(update)
     }
 
     func sendProgress(_ update: ProgressUpdate) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         let now = Date()
         guard update.done >= update.total || now.timeIntervalSince(lastProgress) >= 0.2 else { return }
         lastProgress = now

@@ -29,14 +29,20 @@ public struct ConfidenceInterval: Sendable, Equatable, CustomStringConvertible {
         self.level = level
         count = values.count
         mean = values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
-        guard values.count >= 2 else { halfWidth = .infinity; return }
+        guard values.count >= 2 else {
+            halfWidth = .infinity
+            return
+        }
         let s = sampleStandardDeviation(values, mean: mean)
         let t = StudentT.quantile(1 - (1 - level) / 2, degreesOfFreedom: Double(values.count - 1))
         halfWidth = t * s / Double(values.count).squareRoot()
     }
 
     public init(mean: Double, halfWidth: Double, level: Double, count: Int) {
-        self.mean = mean; self.halfWidth = halfWidth; self.level = level; self.count = count
+        self.mean = mean
+        self.halfWidth = halfWidth
+        self.level = level
+        self.count = count
     }
 
     /// Whether `lower ≤ x ≤ upper`.

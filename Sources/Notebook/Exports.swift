@@ -1,3 +1,2 @@
 @_exported import NeuralEngine
 @_exported import Plotting
-

@@ -8,13 +8,18 @@ public func figure(_ svg: String, caption: String? = nil, id: String? = nil, lin
 
 /// Shows a figure whose drawing may fail: a failure is marked on the page where the
 /// figure would be (and fails `tutorial check`) instead of stopping the chapter.
-public func figure(caption: String? = nil, id: String? = nil, line: Int = #line,
-                   _ draw: () throws -> String) {
+public func figure(
+    caption: String? = nil, id: String? = nil, line: Int = #line,
+    _ draw: () throws -> String
+) {
     do {
         try figure(draw(), caption: caption, id: id, line: line)
     } catch {
-        Channel.shared.send(.figure(ResultFigure(svg: "", caption: caption, id: id,
-                                                 error: "\(error)", line: line)))
+        Channel.shared.send(
+            .figure(
+                ResultFigure(
+                    svg: "", caption: caption, id: id,
+                    error: "\(error)", line: line)))
     }
 }
 

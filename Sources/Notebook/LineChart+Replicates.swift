@@ -5,17 +5,23 @@ extension LineChart {
     /// that diverged) make the mean undefined beyond their end: the curve stops there.
     ///
     ///     chart.add(series: "SGD", replicates: runs.map(\.losses))
-    public mutating func add(series name: String, replicates: Replicates<[Double]>, color: PlotColor? = nil,
-                             marker: Marker = .none, dashed: Bool? = nil, lineWidth: Double = 1.8) {
-        add(series: name, x: (0..<replicates.length).map(Double.init), replicates: replicates, color: color,
+    public mutating func add(
+        series name: String, replicates: Replicates<[Double]>, color: PlotColor? = nil,
+        marker: Marker = .none, dashed: Bool? = nil, lineWidth: Double = 1.8
+    ) {
+        add(
+            series: name, x: (0..<replicates.length).map(Double.init), replicates: replicates, color: color,
             marker: marker, dashed: dashed, lineWidth: lineWidth)
     }
 
     /// The same against integer x values (update or epoch numbers).
-    public mutating func add(series name: String, x: [Int], replicates: Replicates<[Double]>,
-                             color: PlotColor? = nil, marker: Marker = .none, dashed: Bool? = nil,
-                             lineWidth: Double = 1.8) {
-        add(series: name, x: x.map(Double.init), replicates: replicates, color: color, marker: marker,
+    public mutating func add(
+        series name: String, x: [Int], replicates: Replicates<[Double]>,
+        color: PlotColor? = nil, marker: Marker = .none, dashed: Bool? = nil,
+        lineWidth: Double = 1.8
+    ) {
+        add(
+            series: name, x: x.map(Double.init), replicates: replicates, color: color, marker: marker,
             dashed: dashed, lineWidth: lineWidth)
     }
 
@@ -31,7 +37,8 @@ extension LineChart {
             add(series: name, x: x, y: mean, color: color, marker: marker, dashed: dashed, lineWidth: lineWidth)
             return
         }
-        add(series: name, x: x, y: mean, lower: intervals.map(\.lower), upper: intervals.map(\.upper),
+        add(
+            series: name, x: x, y: mean, lower: intervals.map(\.lower), upper: intervals.map(\.upper),
             band: "95 % interval of the mean, \(replicates.count) seeds", color: color, marker: marker,
             dashed: dashed, lineWidth: lineWidth)
     }

@@ -9,15 +9,19 @@
 
 /// Stops the program with `message` when `condition` is false, in optimized builds too.
 @_transparent
-public func precondition(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String = String(),
-                         file: StaticString = #filePath, line: UInt = #line) {
+public func precondition(
+    _ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String = String(),
+    file: StaticString = #filePath, line: UInt = #line
+) {
     if _slowPath(!condition()) { preconditionFailure(message(), file: file, line: line) }
 }
 
 /// Stops the program with `message`, in optimized builds too.
 @_transparent
-public func preconditionFailure(_ message: @autoclosure () -> String = String(),
-                                file: StaticString = #filePath, line: UInt = #line) -> Never {
+public func preconditionFailure(
+    _ message: @autoclosure () -> String = String(),
+    file: StaticString = #filePath, line: UInt = #line
+) -> Never {
     let text = message()
     fatalError(text.isEmpty ? "precondition failed" : "precondition failed: " + text, file: (file), line: line)
 }

@@ -82,16 +82,18 @@ final class ReplicateRun<Value, E: Error>: @unchecked Sendable {
     }
 
     func execute() -> [Result<Value, E>] {
-        let lending = CPUBudget.shared.lend(upTo: seeds.count - 1, threadLimit: replicateThreadLimit,
-                                            hasWork: { [self] in hasUnstartedSeeds },
-                                            work: { [self] in work() })
+        let lending = CPUBudget.shared.lend(
+            upTo: seeds.count - 1, threadLimit: replicateThreadLimit,
+            hasWork: { [self] in hasUnstartedSeeds },
+            work: { [self] in work() })
         lock.lock()
         self.lending = lending
         lock.unlock()
         work()
         lending.wait()
         replayReady()
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         body = nil
         // Seeds after the first failure never ran; their results are not needed.
         let end = firstFailure.map { $0 + 1 } ?? seeds.count
@@ -99,7 +101,8 @@ final class ReplicateRun<Value, E: Error>: @unchecked Sendable {
     }
 
     private var hasUnstartedSeeds: Bool {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return next < seeds.count && firstFailure == nil
     }
 
@@ -130,7 +133,8 @@ final class ReplicateRun<Value, E: Error>: @unchecked Sendable {
 
     /// The next seed to run, and the experiment to run it with.
     private func take() -> (Int, (UInt64) throws(E) -> Value)? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         guard next < seeds.count, firstFailure.map({ next <= $0 }) ?? true, let body else { return nil }
         next += 1
         return (next - 1, body)
@@ -139,10 +143,12 @@ final class ReplicateRun<Value, E: Error>: @unchecked Sendable {
     /// Replays the captured output of the finished seeds that follow those already
     /// replayed, in seed order; stops after a seed that threw.
     private func replayReady() {
-        replayLock.lock(); defer { replayLock.unlock() }
+        replayLock.lock()
+        defer { replayLock.unlock() }
         while true {
             lock.lock()
-            let stop = replayed >= seeds.count || results[replayed] == nil
+            let stop =
+                replayed >= seeds.count || results[replayed] == nil
                 || firstFailure.map { replayed > $0 } ?? false
             lock.unlock()
             if stop { return }

@@ -16,10 +16,12 @@ public struct Replicates<Value> {
 
     /// Values given per seed. Seeds must be distinct and as many as the values.
     public init(seeds: [UInt64], values: [Value]) {
-        precondition(seeds.count == values.count,
-                     "Replicates: \(seeds.count) seeds but \(values.count) values")
+        precondition(
+            seeds.count == values.count,
+            "Replicates: \(seeds.count) seeds but \(values.count) values")
         precondition(Set(seeds).count == seeds.count, "Replicates: seeds must be distinct, got \(seeds)")
-        self.seeds = seeds; self.values = values
+        self.seeds = seeds
+        self.values = values
     }
 
     /// How many seeds.

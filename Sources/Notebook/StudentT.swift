@@ -53,7 +53,10 @@ public enum StudentT {
     static func upperQuantile(_ q: Double, _ nu: Double) -> Double {
         // Closed forms where they exist: ν = 1 (Cauchy) and ν = 2.
         if nu == 1 { return tan(Double.pi * (0.5 - q)) }
-        if nu == 2 { let a = 4 * q * (1 - q); return (1 - 2 * q) * (2 / a).squareRoot() }
+        if nu == 2 {
+            let a = 4 * q * (1 - q)
+            return (1 - 2 * q) * (2 / a).squareRoot()
+        }
         // Bracket the root: P(T > t) falls as t grows.
         var lo = 0.0, hi = 1.0
         while upperTail(hi, nu) > q {
@@ -121,13 +124,17 @@ private func betaContinuedFraction(_ x: Double, _ a: Double, _ b: Double) -> Dou
     for m in 1...10_000 {
         let m = Double(m), m2 = 2 * m
         var aa = m * (b - m) * x / ((qam + m2) * (a + m2))
-        d = 1 + aa * d; if abs(d) < tiny { d = tiny }
-        c = 1 + aa / c; if abs(c) < tiny { c = tiny }
+        d = 1 + aa * d
+        if abs(d) < tiny { d = tiny }
+        c = 1 + aa / c
+        if abs(c) < tiny { c = tiny }
         d = 1 / d
         h *= d * c
         aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
-        d = 1 + aa * d; if abs(d) < tiny { d = tiny }
-        c = 1 + aa / c; if abs(c) < tiny { c = tiny }
+        d = 1 + aa * d
+        if abs(d) < tiny { d = tiny }
+        c = 1 + aa / c
+        if abs(c) < tiny { c = tiny }
         d = 1 / d
         let step = d * c
         h *= step

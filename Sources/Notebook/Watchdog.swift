@@ -1,6 +1,8 @@
 import Foundation
 import NotebookProtocol
+
 @_implementationOnly import CProcessControl
+
 #if canImport(Glibc)
 import Glibc
 #endif

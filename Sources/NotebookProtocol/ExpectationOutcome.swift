@@ -13,8 +13,12 @@ public struct ExpectationOutcome: Codable, Sendable, Equatable {
     public var seeds: Int
 
     public init(claim: String, passed: Bool, detail: String?, file: String, line: Int, seeds: Int = 1) {
-        self.claim = claim; self.passed = passed; self.detail = detail
-        self.file = file; self.line = line; self.seeds = seeds
+        self.claim = claim
+        self.passed = passed
+        self.detail = detail
+        self.file = file
+        self.line = line
+        self.seeds = seeds
     }
 
     private enum CodingKeys: String, CodingKey { case claim, passed, detail, file, line, seeds }

@@ -5,6 +5,8 @@ public struct ProgressUpdate: Codable, Sendable, Equatable {
     public var label: String?
 
     public init(done: Int, total: Int, label: String?) {
-        self.done = done; self.total = total; self.label = label
+        self.done = done
+        self.total = total
+        self.label = label
     }
 }

@@ -14,9 +14,15 @@ public struct ResultFigure: Codable, Sendable, Equatable {
     /// translates in place. Nil for an SVG drawn by hand.
     public var texts: [String]?
 
-    public init(svg: String, caption: String?, id: String?, error: String? = nil, line: Int? = nil,
-                texts: [String]? = nil) {
-        self.svg = svg; self.caption = caption; self.id = id; self.error = error; self.line = line
+    public init(
+        svg: String, caption: String?, id: String?, error: String? = nil, line: Int? = nil,
+        texts: [String]? = nil
+    ) {
+        self.svg = svg
+        self.caption = caption
+        self.id = id
+        self.error = error
+        self.line = line
         self.texts = texts
     }
 }

@@ -8,7 +8,10 @@ public struct ResultTable: Codable, Sendable, Equatable {
     public var id: String?
 
     public init(columns: [String], rows: [[String]], numeric: [Bool], caption: String?, id: String?) {
-        self.columns = columns; self.rows = rows; self.numeric = numeric
-        self.caption = caption; self.id = id
+        self.columns = columns
+        self.rows = rows
+        self.numeric = numeric
+        self.caption = caption
+        self.id = id
     }
 }

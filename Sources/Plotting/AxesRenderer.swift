@@ -50,8 +50,10 @@ enum AxesRenderer {
         }
     }
 
-    static func render(_ spec: AxesSpec, into canvas: inout Canvas, frame: Rect, options: PanelOptions,
-                       drawData: (inout Canvas, PlotArea) throws -> Void) throws {
+    static func render(
+        _ spec: AxesSpec, into canvas: inout Canvas, frame: Rect, options: PanelOptions,
+        drawData: (inout Canvas, PlotArea) throws -> Void
+    ) throws {
         let fonts = Fonts(subplot: options.isSubplot)
         var xAxis = spec.xAxis, yAxis = spec.yAxis
         if let l = options.xLimits { xAxis.limits = l }
@@ -62,19 +64,22 @@ enum AxesRenderer {
         func resolveX(_ maxTicks: Int) throws -> AxisLayout {
             if let categories = spec.categories {
                 let ticks = categories.enumerated().map { Tick(value: Double($0.offset), label: $0.element) }
-                return AxisLayout(scale: .linear, lower: -0.5, upper: Double(categories.count) - 0.5,
-                                  ticks: ticks, minorTicks: [])
+                return AxisLayout(
+                    scale: .linear, lower: -0.5, upper: Double(categories.count) - 0.5,
+                    ticks: ticks, minorTicks: [])
             }
-            return try AxisLayout.resolve(axis: xAxis, dataLower: spec.xExtent?.lowerBound,
-                                          dataUpper: spec.xExtent?.upperBound, name: "x",
-                                          figure: spec.figureName, padding: spec.xPadding,
-                                          nice: spec.xNice, maxTicks: maxTicks, integers: spec.xIntegers)
+            return try AxisLayout.resolve(
+                axis: xAxis, dataLower: spec.xExtent?.lowerBound,
+                dataUpper: spec.xExtent?.upperBound, name: "x",
+                figure: spec.figureName, padding: spec.xPadding,
+                nice: spec.xNice, maxTicks: maxTicks, integers: spec.xIntegers)
         }
         func resolveY(_ maxTicks: Int) throws -> AxisLayout {
-            try AxisLayout.resolve(axis: yAxis, dataLower: spec.yExtent?.lowerBound,
-                                   dataUpper: spec.yExtent?.upperBound, name: "y",
-                                   figure: spec.figureName, padding: spec.yPadding,
-                                   nice: spec.yNice, maxTicks: maxTicks)
+            try AxisLayout.resolve(
+                axis: yAxis, dataLower: spec.yExtent?.lowerBound,
+                dataUpper: spec.yExtent?.upperBound, name: "y",
+                figure: spec.figureName, padding: spec.yPadding,
+                nice: spec.yNice, maxTicks: maxTicks)
         }
 
         var legend = LegendBox(items: spec.legend, fontSize: options.isSubplot ? 10 : 11)
@@ -94,12 +99,14 @@ enum AxesRenderer {
             if rotateCategories && options.showXTickLabels {
                 bottomSpace += maxWidth(x.ticks, fonts.tick) * 0.57
             }
-            let lastLabel = options.showXTickLabels && spec.categories == nil
+            let lastLabel =
+                options.showXTickLabels && spec.categories == nil
                 ? (x.ticks.last.map { TextMetrics.width($0.label, size: fonts.tick) / 2 } ?? 0) : 0
             var right = max(options.isSubplot ? 14 : 12, lastLabel + (options.isSubplot ? 8 : 3))
             if legendOutside { right = legend.size.width + 16 }
-            return Rect(x: left, y: top, width: max(20, frame.maxX - right - left),
-                        height: max(20, frame.maxY - bottomSpace - top))
+            return Rect(
+                x: left, y: top, width: max(20, frame.maxX - right - left),
+                height: max(20, frame.maxY - bottomSpace - top))
         }
 
         // Tick counts depend on the room the plot gets, and the room on the tick labels:
@@ -112,8 +119,10 @@ enum AxesRenderer {
             let fitX = clampedInt(rect.width / (labelWidth + 16) + 1, 2, 9)
             let fitY = clampedInt(rect.height / 30 + 1, 3, 8)
             if fitX == xTicksWanted && fitY == yTicksWanted { break }
-            xTicksWanted = fitX; yTicksWanted = fitY
-            xLayout = try resolveX(fitX); yLayout = try resolveY(fitY)
+            xTicksWanted = fitX
+            yTicksWanted = fitY
+            xLayout = try resolveX(fitX)
+            yLayout = try resolveY(fitY)
             rect = plotRect(xLayout, yLayout)
         }
         if let categories = spec.categories, !categories.isEmpty {
@@ -173,12 +182,16 @@ enum AxesRenderer {
         var grid = PathBuilder()
         if yAxis.grid {
             for t in yLayout.ticks where yLayout.contains(t.value) {
-                let y = area.py(t.value); grid.move(rect.x, y); grid.line(rect.maxX, y)
+                let y = area.py(t.value)
+                grid.move(rect.x, y)
+                grid.line(rect.maxX, y)
             }
         }
         if xAxis.grid && spec.categories == nil {
             for t in xLayout.ticks where xLayout.contains(t.value) {
-                let x = area.px(t.value); grid.move(x, rect.y); grid.line(x, rect.maxY)
+                let x = area.px(t.value)
+                grid.move(x, rect.y)
+                grid.line(x, rect.maxY)
             }
         }
         canvas.path(grid.data, attributes: "class=\"gr\"")
@@ -191,20 +204,30 @@ enum AxesRenderer {
 
         // Spines, ticks and labels.
         var spine = PathBuilder()
-        spine.move(rect.x, rect.y); spine.line(rect.x, rect.maxY); spine.line(rect.maxX, rect.maxY)
+        spine.move(rect.x, rect.y)
+        spine.line(rect.x, rect.maxY)
+        spine.line(rect.maxX, rect.maxY)
         canvas.path(spine.data, attributes: "class=\"ax\"")
         var ticks = PathBuilder()
         for t in xLayout.ticks where xLayout.contains(t.value) {
-            let x = area.px(t.value); ticks.move(x, rect.maxY); ticks.line(x, rect.maxY + 4)
+            let x = area.px(t.value)
+            ticks.move(x, rect.maxY)
+            ticks.line(x, rect.maxY + 4)
         }
         for v in xLayout.minorTicks where xLayout.contains(v) {
-            let x = area.px(v); ticks.move(x, rect.maxY); ticks.line(x, rect.maxY + 2.5)
+            let x = area.px(v)
+            ticks.move(x, rect.maxY)
+            ticks.line(x, rect.maxY + 2.5)
         }
         for t in yLayout.ticks where yLayout.contains(t.value) {
-            let y = area.py(t.value); ticks.move(rect.x, y); ticks.line(rect.x - 4, y)
+            let y = area.py(t.value)
+            ticks.move(rect.x, y)
+            ticks.line(rect.x - 4, y)
         }
         for v in yLayout.minorTicks where yLayout.contains(v) {
-            let y = area.py(v); ticks.move(rect.x, y); ticks.line(rect.x - 2.5, y)
+            let y = area.py(v)
+            ticks.move(rect.x, y)
+            ticks.line(rect.x - 2.5, y)
         }
         canvas.path(ticks.data, attributes: "class=\"tk\"")
 
@@ -214,31 +237,36 @@ enum AxesRenderer {
                 if rotateCategories {
                     let y = rect.maxY + 8
                     if spec.categories != nil { canvas.addWord(t.label) }
-                    canvas.raw("<text x=\"\(SVG.num(x))\" y=\"\(SVG.num(y + fonts.tick * 0.35))\" text-anchor=\"end\" "
-                        + "font-size=\"\(SVG.num(fonts.tick))\" transform=\"rotate(-35 \(SVG.num(x)) \(SVG.num(y)))\">"
-                        + SVG.escape(t.label) + "</text>")
+                    canvas.raw(
+                        "<text x=\"\(SVG.num(x))\" y=\"\(SVG.num(y + fonts.tick * 0.35))\" text-anchor=\"end\" "
+                            + "font-size=\"\(SVG.num(fonts.tick))\" transform=\"rotate(-35 \(SVG.num(x)) \(SVG.num(y)))\">"
+                            + SVG.escape(t.label) + "</text>")
                 } else {
-                    canvas.text(t.label, x: x, y: rect.maxY + 6, anchor: .middle, size: fonts.tick, baseline: .hanging,
-                                isNumber: spec.categories == nil)
+                    canvas.text(
+                        t.label, x: x, y: rect.maxY + 6, anchor: .middle, size: fonts.tick, baseline: .hanging,
+                        isNumber: spec.categories == nil)
                 }
             }
         }
         if options.showYTickLabels {
             for t in yLayout.ticks where yLayout.contains(t.value) {
-                canvas.text(t.label, x: rect.x - 7, y: area.py(t.value), anchor: .end, size: fonts.tick,
-                            baseline: .middle, isNumber: true)
+                canvas.text(
+                    t.label, x: rect.x - 7, y: area.py(t.value), anchor: .end, size: fonts.tick,
+                    baseline: .middle, isNumber: true)
             }
         }
         if showXLabel, let label = xAxis.label {
             canvas.text(label, x: rect.x + rect.width / 2, y: frame.maxY - 6, anchor: .middle, size: fonts.label)
         }
         if showYLabel, let label = yAxis.label {
-            canvas.text(label, x: frame.x + 4 + fonts.label * 0.8, y: rect.y + rect.height / 2, anchor: .middle,
-                        size: fonts.label, rotate: true)
+            canvas.text(
+                label, x: frame.x + 4 + fonts.label * 0.8, y: rect.y + rect.height / 2, anchor: .middle,
+                size: fonts.label, rotate: true)
         }
         if let title = spec.title {
-            canvas.title(title, centerX: rect.x + rect.width / 2, y: frame.y + fonts.title + (options.isSubplot ? 2 : 6),
-                         size: fonts.title, frame: frame)
+            canvas.title(
+                title, centerX: rect.x + rect.width / 2, y: frame.y + fonts.title + (options.isSubplot ? 2 : 6),
+                size: fonts.title, frame: frame)
         }
         if let (lx, ly) = legendOrigin {
             legend.draw(into: &canvas, x: lx, y: ly, background: !legendOutside)
@@ -262,7 +290,10 @@ struct OccupancyGrid {
         for line in occupancy.polylines {
             var previous: (Double, Double)?
             for p in line {
-                guard let f = frac(p) else { previous = nil; continue }
+                guard let f = frac(p) else {
+                    previous = nil
+                    continue
+                }
                 if let q = previous {
                     let steps = clampedInt((max(abs(f.0 - q.0), abs(f.1 - q.1)) * n * 2).rounded(.up), 1, 400)
                     for s in 0...max(1, steps) {

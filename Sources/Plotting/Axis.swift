@@ -1,3 +1,5 @@
+import Foundation
+
 /// How values map to positions along an axis.
 public enum AxisScale: Sendable, Equatable {
     /// Equal differences take equal room.
@@ -16,8 +18,10 @@ public struct Axis: Sendable, Equatable {
     /// Light lines across the plot at every labelled tick.
     public var grid: Bool
 
-    public init(label: String? = nil, scale: AxisScale = .linear,
-                limits: ClosedRange<Double>? = nil, grid: Bool = true) {
+    public init(
+        label: String? = nil, scale: AxisScale = .linear,
+        limits: ClosedRange<Double>? = nil, grid: Bool = true
+    ) {
         self.label = label
         self.scale = scale
         self.limits = limits
@@ -50,16 +54,20 @@ struct AxisLayout {
     /// and the caller's fixed limits. `padding` widens automatic limits by that fraction
     /// of the range before rounding to nice numbers (scatter points off the frame);
     /// `nice` rounds automatic limits outwards to tick values.
-    static func resolve(axis: Axis, dataLower: Double?, dataUpper: Double?, name: String,
-                        figure: String, padding: Double = 0, nice: Bool = true,
-                        maxTicks: Int = 7, integers: Bool = false) throws -> AxisLayout {
+    static func resolve(
+        axis: Axis, dataLower: Double?, dataUpper: Double?, name: String,
+        figure: String, padding: Double = 0, nice: Bool = true,
+        maxTicks: Int = 7, integers: Bool = false
+    ) throws -> AxisLayout {
         // Integer data (epochs, updates) gets no ticks between whole numbers.
         let minStep = integers ? 1.0 : 0
         var lo: Double, hi: Double
         if let limits = axis.limits {
-            lo = limits.lowerBound; hi = limits.upperBound
+            lo = limits.lowerBound
+            hi = limits.upperBound
             if !lo.isFinite || !hi.isFinite || lo >= hi || !(hi - lo).isFinite || hi - lo < 1e-200
-                || abs(lo) > 1e300 || abs(hi) > 1e300 || (axis.scale == .log && lo < 1e-300) {
+                || abs(lo) > 1e300 || abs(hi) > 1e300 || (axis.scale == .log && lo < 1e-300)
+            {
                 throw PlotError.invalidLimits(figure: figure, axis: name, lower: lo, upper: hi)
             }
             return AxisLayout.make(scale: axis.scale, lower: lo, upper: hi, maxTicks: maxTicks, minStep: minStep)
@@ -76,14 +84,17 @@ struct AxisLayout {
                 // Ranges this small are rounding noise (and their ticks would underflow).
                 let centre = (lo + hi) / 2
                 let pad = max(abs(centre) * 0.1, 1e-200)
-                lo = centre - pad; hi = centre + pad
+                lo = centre - pad
+                hi = centre + pad
             } else if hi - lo <= abs(hi) * 1e-12 {
                 // A zero range: show the value in the middle of a small, nice range.
                 let pad = lo == 0 ? 1 : abs(lo) * 0.1
-                lo -= pad; hi += pad
+                lo -= pad
+                hi += pad
             } else if padding > 0 {
                 let pad = (hi - lo) * padding
-                lo -= pad; hi += pad
+                lo -= pad
+                hi += pad
             }
             if nice {
                 // Round outwards to the largest multiple of the tick step ≤ lo and the
@@ -101,20 +112,28 @@ struct AxisLayout {
                 }
             }
         case .log:
-            lo = max(lo, 1e-300); hi = max(hi, lo)
+            lo = max(lo, 1e-300)
+            hi = max(hi, lo)
             if hi / lo < 1 + 1e-12 {
-                lo /= 10.0.squareRoot(); hi *= 10.0.squareRoot()
+                lo /= 10.0.squareRoot()
+                hi *= 10.0.squareRoot()
             } else if padding > 0 {
                 let f = pow(hi / lo, padding)
-                lo /= f; hi *= f
+                lo /= f
+                hi *= f
             }
-            if nice { lo = Ticks.niceLogFloor(lo); hi = Ticks.niceLogCeil(hi) }
+            if nice {
+                lo = Ticks.niceLogFloor(lo)
+                hi = Ticks.niceLogCeil(hi)
+            }
         }
         return AxisLayout.make(scale: axis.scale, lower: lo, upper: hi, maxTicks: maxTicks, minStep: minStep)
     }
 
-    static func make(scale: AxisScale, lower: Double, upper: Double, maxTicks: Int,
-                     minStep: Double = 0) -> AxisLayout {
+    static func make(
+        scale: AxisScale, lower: Double, upper: Double, maxTicks: Int,
+        minStep: Double = 0
+    ) -> AxisLayout {
         switch scale {
         case .linear:
             let ticks = Ticks.linear(lower, upper, maxTicks: maxTicks, minStep: minStep)
@@ -131,5 +150,3 @@ struct Tick: Equatable {
     var value: Double
     var label: String
 }
-
-import Foundation

@@ -25,9 +25,11 @@ public struct BarChart: Figure {
         public var color: PlotColor
     }
 
-    public init(title: String? = nil, categories: [String], xLabel: String? = nil, yLabel: String? = nil,
-                yScale: AxisScale = .linear, yLimits: ClosedRange<Double>? = nil, showValues: Bool = false,
-                width: Double = 560, height: Double = 360, id: String? = nil) {
+    public init(
+        title: String? = nil, categories: [String], xLabel: String? = nil, yLabel: String? = nil,
+        yScale: AxisScale = .linear, yLimits: ClosedRange<Double>? = nil, showValues: Bool = false,
+        width: Double = 560, height: Double = 360, id: String? = nil
+    ) {
         self.title = title
         self.categories = categories
         self.xAxis = Axis(label: xLabel, grid: false)
@@ -76,7 +78,11 @@ extension BarChart: Panel {
         if yAxis.scale == .linear, let e = ye {
             // Bars grow from zero, so zero is always in view; value labels need headroom.
             var lo = min(0, e.lowerBound), hi = max(0, e.upperBound)
-            if showValues { let pad = (hi - lo) * 0.08; if hi > 0 { hi += pad }; if lo < 0 { lo -= pad } }
+            if showValues {
+                let pad = (hi - lo) * 0.08
+                if hi > 0 { hi += pad }
+                if lo < 0 { lo -= pad }
+            }
             ye = lo...hi
         }
         return DataExtent(x: -0.5...(Double(categories.count) - 0.5), y: ye)
@@ -103,11 +109,12 @@ extension BarChart: Panel {
                 occupancy.rects.append((x0, min(base, v), x1, max(base, v) * (showValues ? 1.1 : 1)))
             }
         }
-        let spec = AxesSpec(figureName: figureName, title: title, xAxis: xAxis, yAxis: yAxis,
-                            xExtent: extent?.x, yExtent: extent?.y, categories: categories,
-                            legend: legendItems(),
-                            legendPlacement: series.count > 1 || legend != .automatic ? legend : .hidden,
-                            occupancy: occupancy)
+        let spec = AxesSpec(
+            figureName: figureName, title: title, xAxis: xAxis, yAxis: yAxis,
+            xExtent: extent?.x, yExtent: extent?.y, categories: categories,
+            legend: legendItems(),
+            legendPlacement: series.count > 1 || legend != .automatic ? legend : .hidden,
+            occupancy: occupancy)
         try AxesRenderer.render(spec, into: &canvas, frame: frame, options: options) { canvas, area in
             let baseY = yAxis.scale == .log ? area.rect.maxY : area.py(0)
             for (si, s) in series.enumerated() {
@@ -115,8 +122,11 @@ extension BarChart: Panel {
                 for (c, v) in s.values.enumerated() where v.isFinite {
                     let (x0, x1) = barSpan(category: c, series: si)
                     let top = area.py(v)
-                    p.move(area.px(x0), baseY); p.line(area.px(x0), top); p.line(area.px(x1), top)
-                    p.line(area.px(x1), baseY); p.close()
+                    p.move(area.px(x0), baseY)
+                    p.line(area.px(x0), top)
+                    p.line(area.px(x1), top)
+                    p.line(area.px(x1), baseY)
+                    p.close()
                 }
                 canvas.path(p.data, attributes: s.color.attributes(stroke: false))
                 if showValues {
@@ -124,8 +134,9 @@ extension BarChart: Panel {
                     for (c, v) in s.values.enumerated() where v.isFinite {
                         let (x0, x1) = barSpan(category: c, series: si)
                         let y = v >= 0 ? area.py(v) - 3 : area.py(v) + size + 2
-                        canvas.text(TickFormat.compact(v), x: area.px((x0 + x1) / 2), y: y, anchor: .middle, size: size,
-                                    isNumber: true)
+                        canvas.text(
+                            TickFormat.compact(v), x: area.px((x0 + x1) / 2), y: y, anchor: .middle, size: size,
+                            isNumber: true)
                     }
                 }
             }

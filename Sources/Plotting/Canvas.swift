@@ -28,7 +28,8 @@ struct Canvas {
 
     mutating func clipRect(_ r: Rect) -> String {
         let id = newId("c")
-        body += "<clipPath id=\"\(id)\"><rect x=\"\(SVG.num(r.x))\" y=\"\(SVG.num(r.y))\" "
+        body +=
+            "<clipPath id=\"\(id)\"><rect x=\"\(SVG.num(r.x))\" y=\"\(SVG.num(r.y))\" "
             + "width=\"\(SVG.num(r.width))\" height=\"\(SVG.num(r.height))\"/></clipPath>"
         return id
     }
@@ -38,10 +39,12 @@ struct Canvas {
     /// Text at (x, y). `baseline` shifts y so the text is centred (`.middle`) or hangs
     /// below (`.hanging`) without relying on dominant-baseline, which renderers treat
     /// differently.
-    mutating func text(_ s: String, x: Double, y: Double, anchor: Anchor = .start,
-                       size: Double? = nil, className: String? = nil,
-                       baseline: Baseline = .alphabetic, rotate: Bool = false, bold: Bool = false,
-                       isNumber: Bool = false) {
+    mutating func text(
+        _ s: String, x: Double, y: Double, anchor: Anchor = .start,
+        size: Double? = nil, className: String? = nil,
+        baseline: Baseline = .alphabetic, rotate: Bool = false, bold: Bool = false,
+        isNumber: Bool = false
+    ) {
         if !isNumber { addWord(s) }
         let fontSize = size ?? 12
         let dy: Double
@@ -77,9 +80,13 @@ struct Canvas {
 
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, className: String) {
         body += "<path class=\"\(className)\" d=\"M\(SVG.num(x1)) \(SVG.num(y1))"
-        if y1 == y2 { body += "H\(SVG.num(x2))\"/>" }
-        else if x1 == x2 { body += "V\(SVG.num(y2))\"/>" }
-        else { body += "L\(SVG.num(x2)) \(SVG.num(y2))\"/>" }
+        if y1 == y2 {
+            body += "H\(SVG.num(x2))\"/>"
+        } else if x1 == x2 {
+            body += "V\(SVG.num(y2))\"/>"
+        } else {
+            body += "L\(SVG.num(x2)) \(SVG.num(y2))\"/>"
+        }
     }
 
     mutating func path(_ d: String, attributes: String) {
@@ -88,13 +95,16 @@ struct Canvas {
     }
 
     mutating func rect(_ r: Rect, attributes: String) {
-        body += "<rect x=\"\(SVG.num(r.x))\" y=\"\(SVG.num(r.y))\" width=\"\(SVG.num(r.width))\" "
+        body +=
+            "<rect x=\"\(SVG.num(r.x))\" y=\"\(SVG.num(r.y))\" width=\"\(SVG.num(r.width))\" "
             + "height=\"\(SVG.num(r.height))\" \(attributes)/>"
     }
 
     /// The complete, standalone SVG document around the body.
-    func document(width: Double, height: Double, title: String, description: String,
-                  id: String?) -> String {
+    func document(
+        width: Double, height: Double, title: String, description: String,
+        id: String?
+    ) -> String {
         let figureId = id.map(Canvas.sanitize) ?? Canvas.contentId(body + style + title + description)
         let w = SVG.num(width), h = SVG.num(height)
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plt\" id=\"\(figureId)\" "
@@ -110,9 +120,10 @@ struct Canvas {
 
     /// Keeps letters, digits, "-" and "_", and makes sure the id starts with a letter.
     static func sanitize(_ id: String) -> String {
-        var out = String(id.unicodeScalars.filter {
-            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_"
-        }.map(Character.init))
+        var out = String(
+            id.unicodeScalars.filter {
+                ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_"
+            }.map(Character.init))
         if out.first.map({ !$0.isLetter }) ?? true { out = "fig-" + out }
         return out
     }

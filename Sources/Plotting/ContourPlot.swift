@@ -65,22 +65,27 @@ public struct ContourPlot: Figure {
     }
 
     /// Samples `function` on a `resolution` × `resolution` grid over the given ranges.
-    public init(title: String? = nil, xLabel: String? = "x", yLabel: String? = "y",
-                x: ClosedRange<Double>, y: ClosedRange<Double>, resolution: Int = 121,
-                width: Double = 560, height: Double = 400, id: String? = nil,
-                function: (Double, Double) -> Double) {
+    public init(
+        title: String? = nil, xLabel: String? = "x", yLabel: String? = "y",
+        x: ClosedRange<Double>, y: ClosedRange<Double>, resolution: Int = 121,
+        width: Double = 560, height: Double = 400, id: String? = nil,
+        function: (Double, Double) -> Double
+    ) {
         let n = max(2, resolution)
         let xs = (0..<n).map { x.lowerBound + (x.upperBound - x.lowerBound) * Double($0) / Double(n - 1) }
         let ys = (0..<n).map { y.lowerBound + (y.upperBound - y.lowerBound) * Double($0) / Double(n - 1) }
-        self.init(title: title, xLabel: xLabel, yLabel: yLabel, gridX: xs, gridY: ys,
-                  values: ys.map { yv in xs.map { xv in function(xv, yv) } },
-                  width: width, height: height, id: id)
+        self.init(
+            title: title, xLabel: xLabel, yLabel: yLabel, gridX: xs, gridY: ys,
+            values: ys.map { yv in xs.map { xv in function(xv, yv) } },
+            width: width, height: height, id: id)
     }
 
     /// Contours of given grid values: `values[j][i]` is the value at (gridX[i], gridY[j]).
-    public init(title: String? = nil, xLabel: String? = "x", yLabel: String? = "y",
-                gridX: [Double], gridY: [Double], values: [[Double]],
-                width: Double = 560, height: Double = 400, id: String? = nil) {
+    public init(
+        title: String? = nil, xLabel: String? = "x", yLabel: String? = "y",
+        gridX: [Double], gridY: [Double], values: [[Double]],
+        width: Double = 560, height: Double = 400, id: String? = nil
+    ) {
         self.title = title
         self.gridX = gridX
         self.gridY = gridY
@@ -97,8 +102,10 @@ public struct ContourPlot: Figure {
     public mutating func add<X: BinaryFloatingPoint, Y: BinaryFloatingPoint>(
         path name: String, x: [X], y: [Y], color: PlotColor? = nil
     ) {
-        paths.append(Path(name: name, x: SeriesData.doubles(x), y: SeriesData.doubles(y),
-                          color: color ?? .palette(ContourPlot.pathColors[paths.count % ContourPlot.pathColors.count])))
+        paths.append(
+            Path(
+                name: name, x: SeriesData.doubles(x), y: SeriesData.doubles(y),
+                color: color ?? .palette(ContourPlot.pathColors[paths.count % ContourPlot.pathColors.count])))
     }
 
     /// Vermilion first: it stands out best against the blue-green-yellow contours.
@@ -115,8 +122,10 @@ public struct ContourPlot: Figure {
     /// The level values to draw.
     func levelValues() throws -> [Double] {
         if gridX.count < 2 || gridY.count < 2 || values.count != gridY.count {
-            throw PlotError.invalidArgument(figure: figureName,
-                message: "the grid needs at least 2×2 points and one row of values per y (got \(gridX.count) x, \(gridY.count) y, \(values.count) rows)")
+            throw PlotError.invalidArgument(
+                figure: figureName,
+                message:
+                    "the grid needs at least 2×2 points and one row of values per y (got \(gridX.count) x, \(gridY.count) y, \(values.count) rows)")
         }
         for (j, row) in values.enumerated() where row.count != gridX.count {
             throw PlotError.mismatchedLengths(figure: figureName, series: "values row \(j)", x: gridX.count, y: row.count)
@@ -204,10 +213,11 @@ extension ContourPlot: Panel {
         var occupancy = Occupancy()
         for p in paths { occupancy.polylines.append(zip(p.x, p.y).map { ($0, $1) }) }
         for m in marks { occupancy.points.append((m.x, m.y)) }
-        let spec = AxesSpec(figureName: figureName, title: title, xAxis: xAxis, yAxis: yAxis,
-                            xExtent: extent?.x, yExtent: extent?.y, xNice: false, yNice: false,
-                            legend: legendItems(), legendPlacement: paths.isEmpty ? .hidden : legend,
-                            occupancy: occupancy)
+        let spec = AxesSpec(
+            figureName: figureName, title: title, xAxis: xAxis, yAxis: yAxis,
+            xExtent: extent?.x, yExtent: extent?.y, xNice: false, yNice: false,
+            legend: legendItems(), legendPlacement: paths.isEmpty ? .hidden : legend,
+            occupancy: occupancy)
         let (lo, hi) = (levels.first ?? 0, levels.last ?? 1)
         try AxesRenderer.render(spec, into: &canvas, frame: frame, options: options) { canvas, area in
             let colored = levelStyle != .labelled
@@ -256,18 +266,23 @@ extension ContourPlot: Panel {
                     let at = line[min(line.count - 1, Int(Double(line.count) * f))]
                     let box = Rect(x: at.0 - w / 2, y: at.1 - h / 2, width: w, height: h)
                     guard box.x >= inner.x, box.maxX <= inner.maxX, box.y >= inner.y, box.maxY <= inner.maxY,
-                          !taken.contains(where: { $0.intersects(box) }) else { continue }
+                        !taken.contains(where: { $0.intersects(box) })
+                    else { continue }
                     taken.append(box)
                     canvas.addWord(text)
-                    canvas.raw("<text x=\"\(SVG.num(at.0))\" y=\"\(SVG.num(at.1 + 3.2))\" text-anchor=\"middle\" font-size=\"9\" "
-                        + "class=\"halo\">\(SVG.escape(text))</text>")
+                    canvas.raw(
+                        "<text x=\"\(SVG.num(at.0))\" y=\"\(SVG.num(at.1 + 3.2))\" text-anchor=\"middle\" font-size=\"9\" "
+                            + "class=\"halo\">\(SVG.escape(text))</text>")
                     break
                 }
             }
             for m in marks {
                 var cross = PathBuilder()
                 let x = area.px(m.x), y = area.py(m.y)
-                cross.move(x - 5, y - 5); cross.line(x + 5, y + 5); cross.move(x - 5, y + 5); cross.line(x + 5, y - 5)
+                cross.move(x - 5, y - 5)
+                cross.line(x + 5, y + 5)
+                cross.move(x - 5, y + 5)
+                cross.line(x + 5, y - 5)
                 canvas.path(cross.data, attributes: "stroke=\"currentColor\" stroke-width=\"1.6\"")
                 if let label = m.label {
                     canvas.text(label, x: x + 8, y: y - 6, size: 11, className: "halo")
@@ -279,8 +294,10 @@ extension ContourPlot: Panel {
                 var line = PathBuilder()
                 line.move(first.0, first.1)
                 for p in points.dropFirst() { line.line(p.0, p.1) }
-                canvas.path(line.data, attributes: path.color.attributes(stroke: true)
-                    + " fill=\"none\" stroke-width=\"1.5\" stroke-linejoin=\"round\"")
+                canvas.path(
+                    line.data,
+                    attributes: path.color.attributes(stroke: true)
+                        + " fill=\"none\" stroke-width=\"1.5\" stroke-linejoin=\"round\"")
                 Marker.circle.draw(at: points, size: 5, color: path.color, into: &canvas)
                 Marker.ring.draw(at: [first], size: 11, color: .foreground, into: &canvas)
                 Marker.square.draw(at: [last], size: 8, color: .foreground, into: &canvas)

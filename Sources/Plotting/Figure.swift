@@ -68,14 +68,19 @@ extension Panel {
 
     func renderDocumentAndWords(id overrideId: String? = nil) throws -> (svg: String, words: [String]) {
         guard width.isFinite, height.isFinite, width >= 1, height >= 1, width <= 100_000, height <= 100_000 else {
-            throw PlotError.invalidArgument(figure: figureName,
-                                            message: "figure size \(width) × \(height) must be between 1 and 100,000 pixels")
+            throw PlotError.invalidArgument(
+                figure: figureName,
+                message: "figure size \(width) × \(height) must be between 1 and 100,000 pixels")
         }
         var canvas = Canvas()
-        try render(into: &canvas, frame: Rect(x: 0, y: 0, width: width, height: height),
-                   options: PanelOptions())
-        return (canvas.document(width: width, height: height, title: title ?? kind.capitalizedFirst,
-                                description: summary(), id: overrideId ?? id), canvas.words)
+        try render(
+            into: &canvas, frame: Rect(x: 0, y: 0, width: width, height: height),
+            options: PanelOptions())
+        return (
+            canvas.document(
+                width: width, height: height, title: title ?? kind.capitalizedFirst,
+                description: summary(), id: overrideId ?? id), canvas.words
+        )
     }
 }
 

@@ -25,9 +25,14 @@ func simplify(_ points: [(Double, Double)], tolerance: Double) -> [(Double, Doub
         var worst = a, worstDistance = -1.0
         for i in (a + 1)..<b {
             let (px, py) = points[i]
-            let d = length > 0 ? abs(dy * (px - ax) - dx * (py - ay)) / length
-                               : ((px - ax) * (px - ax) + (py - ay) * (py - ay)).squareRoot()
-            if d > worstDistance { worstDistance = d; worst = i }
+            let d =
+                length > 0
+                ? abs(dy * (px - ax) - dx * (py - ay)) / length
+                : ((px - ax) * (px - ax) + (py - ay) * (py - ay)).squareRoot()
+            if d > worstDistance {
+                worstDistance = d
+                worst = i
+            }
         }
         if worstDistance > tolerance {
             keep[worst] = true

@@ -28,12 +28,14 @@ public struct HeatMap: Figure {
     public var height: Double
     public var id: String?
 
-    public init<T: BinaryFloatingPoint>(title: String? = nil, values: [[T]], rowLabels: [String]? = nil,
-                                        columnLabels: [String]? = nil, xLabel: String? = nil, yLabel: String? = nil,
-                                        colorMap: ColorMap = .viridis, limits: ClosedRange<Double>? = nil,
-                                        showValues: Bool = false, squareCells: Bool = true,
-                                        colorBarLabel: String? = nil,
-                                        width: Double = 520, height: Double = 440, id: String? = nil) {
+    public init<T: BinaryFloatingPoint>(
+        title: String? = nil, values: [[T]], rowLabels: [String]? = nil,
+        columnLabels: [String]? = nil, xLabel: String? = nil, yLabel: String? = nil,
+        colorMap: ColorMap = .viridis, limits: ClosedRange<Double>? = nil,
+        showValues: Bool = false, squareCells: Bool = true,
+        colorBarLabel: String? = nil,
+        width: Double = 520, height: Double = 440, id: String? = nil
+    ) {
         self.title = title
         self.values = values.map { row in row.map { Double($0) } }
         self.rowLabels = rowLabels
@@ -51,11 +53,14 @@ public struct HeatMap: Figure {
     }
 
     /// A confusion matrix: rows are true classes, columns predicted ones, counts written in the cells.
-    public static func confusionMatrix(_ counts: [[Int]], classNames: [String],
-                                       title: String? = "Confusion matrix", id: String? = nil) -> HeatMap {
-        HeatMap(title: title, values: counts.map { $0.map(Double.init) }, rowLabels: classNames,
-                columnLabels: classNames, xLabel: "predicted class", yLabel: "true class",
-                showValues: true, colorBarLabel: "count", width: 600, height: 520, id: id)
+    public static func confusionMatrix(
+        _ counts: [[Int]], classNames: [String],
+        title: String? = "Confusion matrix", id: String? = nil
+    ) -> HeatMap {
+        HeatMap(
+            title: title, values: counts.map { $0.map(Double.init) }, rowLabels: classNames,
+            columnLabels: classNames, xLabel: "predicted class", yLabel: "true class",
+            showValues: true, colorBarLabel: "count", width: 600, height: 520, id: id)
     }
 
     public func svg() throws -> String { try renderDocument() }
@@ -68,8 +73,9 @@ public struct HeatMap: Figure {
     func colorLimits() throws -> ClosedRange<Double> {
         if values.isEmpty || values.allSatisfy({ $0.isEmpty }) { throw PlotError.emptySeries(figure: figureName, series: "values") }
         for (i, row) in values.enumerated() where row.count != columns {
-            throw PlotError.invalidArgument(figure: figureName,
-                                            message: "row \(i) has \(row.count) values but row 0 has \(columns)")
+            throw PlotError.invalidArgument(
+                figure: figureName,
+                message: "row \(i) has \(row.count) values but row 0 has \(columns)")
         }
         if let l = rowLabels, l.count != rows {
             throw PlotError.mismatchedLengths(figure: figureName, series: "row labels", x: rows, y: l.count)
@@ -87,8 +93,16 @@ public struct HeatMap: Figure {
             throw PlotError.noFiniteValues(figure: figureName, series: "values")
         }
         var lo = e.lowerBound, hi = e.upperBound
-        if colorMap == .blueWhiteRed { let m = max(abs(lo), abs(hi)); lo = -m; hi = m }
-        if hi - lo <= abs(hi) * 1e-12 { let pad = lo == 0 ? 1 : abs(lo) * 0.1; lo -= pad; hi += pad }
+        if colorMap == .blueWhiteRed {
+            let m = max(abs(lo), abs(hi))
+            lo = -m
+            hi = m
+        }
+        if hi - lo <= abs(hi) * 1e-12 {
+            let pad = lo == 0 ? 1 : abs(lo) * 0.1
+            lo -= pad
+            hi += pad
+        }
         return lo...hi
     }
 }
@@ -121,13 +135,15 @@ extension HeatMap: Panel {
         // Column labels stand upright when they fit their cells, else they are rotated.
         var cellWidth = availableWidth / Double(max(1, columns))
         let rotate = columnLabels != nil && columnLabelWidth > cellWidth - 4
-        let bottomSpace = (columnLabels != nil ? (rotate ? columnLabelWidth * 0.6 + tickFont + 6 : tickFont + 10) : 4)
+        let bottomSpace =
+            (columnLabels != nil ? (rotate ? columnLabelWidth * 0.6 + tickFont + 6 : tickFont + 10) : 4)
             + (xLabel != nil ? labelFont + 10 : 0) + 4
         let availableHeight = frame.maxY - bottomSpace - top
         var cellHeight = availableHeight / Double(max(1, rows))
         if squareCells {
             let side = min(cellWidth, cellHeight)
-            cellWidth = side; cellHeight = side
+            cellWidth = side
+            cellHeight = side
         }
         availableWidth = cellWidth * Double(columns)
         let grid = Rect(x: left, y: top, width: availableWidth, height: cellHeight * Double(rows))
@@ -136,9 +152,11 @@ extension HeatMap: Panel {
         if rows * columns <= 900 {
             for (i, row) in values.enumerated() {
                 for (j, v) in row.enumerated() where v.isFinite {
-                    canvas.rect(Rect(x: grid.x + Double(j) * cellWidth, y: grid.y + Double(i) * cellHeight,
-                                     width: cellWidth + 0.3, height: cellHeight + 0.3),
-                                attributes: "fill=\"\(colorMap.hex(t(v)))\"")
+                    canvas.rect(
+                        Rect(
+                            x: grid.x + Double(j) * cellWidth, y: grid.y + Double(i) * cellHeight,
+                            width: cellWidth + 0.3, height: cellHeight + 0.3),
+                        attributes: "fill=\"\(colorMap.hex(t(v)))\"")
                 }
             }
         } else {
@@ -160,10 +178,11 @@ extension HeatMap: Panel {
                     let (r, g, b) = colorMap.rgb(t(v))
                     let light = 0.2126 * Double(r) + 0.7152 * Double(g) + 0.0722 * Double(b) > 140
                     let text = v == v.rounded() && abs(v) < 1e6 ? String(Int(v)) : TickFormat.compact(v)
-                    canvas.raw("<text x=\"\(SVG.num(grid.x + (Double(j) + 0.5) * cellWidth))\" "
-                        + "y=\"\(SVG.num(grid.y + (Double(i) + 0.5) * cellHeight + size * 0.35))\" text-anchor=\"middle\" "
-                        + "font-size=\"\(SVG.num(size))\" style=\"fill:\(light ? "#1a1a1a" : "#ffffff")\">"
-                        + SVG.escape(text) + "</text>")
+                    canvas.raw(
+                        "<text x=\"\(SVG.num(grid.x + (Double(j) + 0.5) * cellWidth))\" "
+                            + "y=\"\(SVG.num(grid.y + (Double(i) + 0.5) * cellHeight + size * 0.35))\" text-anchor=\"middle\" "
+                            + "font-size=\"\(SVG.num(size))\" style=\"fill:\(light ? "#1a1a1a" : "#ffffff")\">"
+                            + SVG.escape(text) + "</text>")
                 }
             }
         }
@@ -171,8 +190,9 @@ extension HeatMap: Panel {
 
         if let rowLabels {
             for (i, label) in rowLabels.enumerated() {
-                canvas.text(label, x: grid.x - 5, y: grid.y + (Double(i) + 0.5) * cellHeight, anchor: .end,
-                            size: tickFont, baseline: .middle)
+                canvas.text(
+                    label, x: grid.x - 5, y: grid.y + (Double(i) + 0.5) * cellHeight, anchor: .end,
+                    size: tickFont, baseline: .middle)
             }
         }
         if let columnLabels {
@@ -181,25 +201,29 @@ extension HeatMap: Panel {
                 if rotate {
                     let y = grid.maxY + 6
                     canvas.addWord(label)
-                    canvas.raw("<text x=\"\(SVG.num(x))\" y=\"\(SVG.num(y + tickFont * 0.35))\" text-anchor=\"end\" "
-                        + "font-size=\"\(SVG.num(tickFont))\" transform=\"rotate(-40 \(SVG.num(x)) \(SVG.num(y)))\">"
-                        + SVG.escape(label) + "</text>")
+                    canvas.raw(
+                        "<text x=\"\(SVG.num(x))\" y=\"\(SVG.num(y + tickFont * 0.35))\" text-anchor=\"end\" "
+                            + "font-size=\"\(SVG.num(tickFont))\" transform=\"rotate(-40 \(SVG.num(x)) \(SVG.num(y)))\">"
+                            + SVG.escape(label) + "</text>")
                 } else {
                     canvas.text(label, x: x, y: grid.maxY + 5, anchor: .middle, size: tickFont, baseline: .hanging)
                 }
             }
         }
         if let xLabel {
-            canvas.text(xLabel, x: grid.x + grid.width / 2,
-                        y: grid.maxY + bottomSpace - 6, anchor: .middle, size: labelFont)
+            canvas.text(
+                xLabel, x: grid.x + grid.width / 2,
+                y: grid.maxY + bottomSpace - 6, anchor: .middle, size: labelFont)
         }
         if let yLabel {
-            canvas.text(yLabel, x: frame.x + 4 + labelFont * 0.8, y: grid.y + grid.height / 2, anchor: .middle,
-                        size: labelFont, rotate: true)
+            canvas.text(
+                yLabel, x: frame.x + 4 + labelFont * 0.8, y: grid.y + grid.height / 2, anchor: .middle,
+                size: labelFont, rotate: true)
         }
         if let title {
-            canvas.title(title, centerX: grid.x + grid.width / 2, y: frame.y + titleFont + (sub ? 2 : 6),
-                         size: titleFont, frame: frame)
+            canvas.title(
+                title, centerX: grid.x + grid.width / 2, y: frame.y + titleFont + (sub ? 2 : 6),
+                size: titleFont, frame: frame)
         }
 
         // Colour bar: a gradient from the bottom (low) to the top (high), with ticks.
@@ -216,13 +240,15 @@ extension HeatMap: Panel {
         var ticks = PathBuilder()
         for tick in barTicks {
             let y = bar.maxY - t(tick.value) * bar.height
-            ticks.move(bar.maxX, y); ticks.line(bar.maxX + 3, y)
+            ticks.move(bar.maxX, y)
+            ticks.line(bar.maxX + 3, y)
             canvas.text(tick.label, x: bar.maxX + 5, y: y, size: tickFont, baseline: .middle, isNumber: true)
         }
         canvas.path(ticks.data, attributes: "class=\"tk\"")
         if let colorBarLabel {
-            canvas.text(colorBarLabel, x: bar.maxX + 5 + barLabelWidth + 6 + labelFont * 0.8,
-                        y: bar.y + bar.height / 2, anchor: .middle, size: labelFont, rotate: true)
+            canvas.text(
+                colorBarLabel, x: bar.maxX + 5 + barLabelWidth + 6 + labelFont * 0.8,
+                y: bar.y + bar.height / 2, anchor: .middle, size: labelFont, rotate: true)
         }
     }
 }

@@ -38,10 +38,12 @@ public struct Histogram: Figure {
         public var color: PlotColor
     }
 
-    public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, bins: Int = 30,
-                range: ClosedRange<Double>? = nil, normalization: Normalization = .count,
-                yLimits: ClosedRange<Double>? = nil,
-                width: Double = 480, height: Double = 320, id: String? = nil) {
+    public init(
+        title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, bins: Int = 30,
+        range: ClosedRange<Double>? = nil, normalization: Normalization = .count,
+        yLimits: ClosedRange<Double>? = nil,
+        width: Double = 480, height: Double = 320, id: String? = nil
+    ) {
         self.title = title
         self.xAxis = Axis(label: xLabel, grid: false)
         let defaultLabel: String
@@ -81,8 +83,9 @@ public struct Histogram: Figure {
         }
         if let range {
             guard range.lowerBound.isFinite, range.upperBound.isFinite, range.upperBound > range.lowerBound else {
-                throw PlotError.invalidLimits(figure: figureName, axis: "bin range",
-                                              lower: range.lowerBound, upper: range.upperBound)
+                throw PlotError.invalidLimits(
+                    figure: figureName, axis: "bin range",
+                    lower: range.lowerBound, upper: range.upperBound)
             }
             return range
         }
@@ -103,7 +106,10 @@ public struct Histogram: Figure {
             var counts = [Double](repeating: 0, count: bins)
             var n = 0
             for v in s.values {
-                guard v.isFinite, v >= r.lowerBound, v <= r.upperBound else { dropped += 1; continue }
+                guard v.isFinite, v >= r.lowerBound, v <= r.upperBound else {
+                    dropped += 1
+                    continue
+                }
                 let i = clampedInt((v - r.lowerBound) / width, 0, bins - 1)
                 counts[i] += 1
                 n += 1
@@ -154,11 +160,12 @@ extension Histogram: Panel {
         }
         var x = xAxis
         if x.limits == nil { x.limits = r }
-        let spec = AxesSpec(figureName: figureName, title: title, xAxis: x, yAxis: yAxis,
-                            xExtent: r, yExtent: 0...(top > 0 ? top * 1.02 : 1),
-                            legend: legendItems(),
-                            legendPlacement: series.count > 1 || legend != .automatic ? legend : .hidden,
-                            occupancy: occupancy)
+        let spec = AxesSpec(
+            figureName: figureName, title: title, xAxis: x, yAxis: yAxis,
+            xExtent: r, yExtent: 0...(top > 0 ? top * 1.02 : 1),
+            legend: legendItems(),
+            legendPlacement: series.count > 1 || legend != .automatic ? legend : .hidden,
+            occupancy: occupancy)
         let overlaid = series.count > 1
         try AxesRenderer.render(spec, into: &canvas, frame: frame, options: options) { canvas, area in
             for (s, h) in zip(series, heights) {
@@ -174,14 +181,19 @@ extension Histogram: Panel {
                 p.line(area.px(r.upperBound), base)
                 p.close()
                 // Overlaid bars are see-through ("ov"; a little denser on dark pages).
-                canvas.path(p.data, attributes: s.color.attributes(stroke: false, extraClass: overlaid ? "ov" : nil)
-                    + " fill-opacity=\"\(overlaid ? ".45" : ".75")\"")
+                canvas.path(
+                    p.data,
+                    attributes: s.color.attributes(stroke: false, extraClass: overlaid ? "ov" : nil)
+                        + " fill-opacity=\"\(overlaid ? ".45" : ".75")\"")
                 // Thin separators between bars make single bins readable.
                 var edges = PathBuilder()
                 for (i, v) in h.enumerated() where v > 0 {
                     let x0 = area.px(r.lowerBound + Double(i) * binWidth)
                     let x1 = area.px(r.lowerBound + Double(i + 1) * binWidth)
-                    edges.move(x0, base); edges.line(x0, area.py(v)); edges.line(x1, area.py(v)); edges.line(x1, base)
+                    edges.move(x0, base)
+                    edges.line(x0, area.py(v))
+                    edges.line(x1, area.py(v))
+                    edges.line(x1, base)
                 }
                 canvas.path(edges.data, attributes: s.color.attributes(stroke: true) + " fill=\"none\" stroke-width=\"0.8\"")
             }

@@ -27,8 +27,10 @@ public struct ImageGrid: Figure {
         public var caption: String?
     }
 
-    public init(title: String? = nil, columns: Int = 8, imageWidth: Int = 28, imageHeight: Int = 28,
-                scale: Double = 2, range: ClosedRange<Double> = 0...1, invert: Bool = false, id: String? = nil) {
+    public init(
+        title: String? = nil, columns: Int = 8, imageWidth: Int = 28, imageHeight: Int = 28,
+        scale: Double = 2, range: ClosedRange<Double> = 0...1, invert: Bool = false, id: String? = nil
+    ) {
         self.title = title
         self.columns = columns
         self.imageWidth = imageWidth
@@ -56,8 +58,11 @@ public struct ImageGrid: Figure {
     var rowCount: Int { columns > 0 ? (images.count + columns - 1) / columns : 0 }
     var titleSpace: Double { title != nil ? 30 : 6 }
 
-    public var width: Double { max(Double(min(columns, max(1, images.count))) * cellWidth + 12,
-                                   title.map { TextMetrics.width($0, size: 14) + 24 } ?? 0) }
+    public var width: Double {
+        max(
+            Double(min(columns, max(1, images.count))) * cellWidth + 12,
+            title.map { TextMetrics.width($0, size: 14) + 24 } ?? 0)
+    }
     public var height: Double { titleSpace + Double(rowCount) * cellHeight + 4 }
 }
 
@@ -74,14 +79,16 @@ extension ImageGrid: Panel {
     func validate() throws {
         if images.isEmpty { throw PlotError.noData(figure: figureName) }
         if columns < 1 || imageWidth < 1 || imageHeight < 1 || !(scale > 0) {
-            throw PlotError.invalidArgument(figure: figureName,
+            throw PlotError.invalidArgument(
+                figure: figureName,
                 message: "columns (\(columns)), image size (\(imageWidth)×\(imageHeight)) and scale (\(scale)) must be positive")
         }
         if !(range.upperBound > range.lowerBound) || !range.lowerBound.isFinite || !range.upperBound.isFinite {
             throw PlotError.invalidLimits(figure: figureName, axis: "pixel value", lower: range.lowerBound, upper: range.upperBound)
         }
         for (k, image) in images.enumerated() where image.pixels.count != imageWidth * imageHeight {
-            throw PlotError.invalidArgument(figure: figureName,
+            throw PlotError.invalidArgument(
+                figure: figureName,
                 message: "image \(k)\(image.caption.map { " (\"\($0)\")" } ?? "") has \(image.pixels.count) pixels; "
                     + "expected \(imageWidth)×\(imageHeight) = \(imageWidth * imageHeight)")
         }
@@ -96,8 +103,9 @@ extension ImageGrid: Panel {
         let usedWidth = Double(min(columns, images.count)) * cw
         let left = frame.x + (frame.width - usedWidth) / 2
         if let title {
-            canvas.title(title, centerX: frame.x + frame.width / 2, y: frame.y + (options.isSubplot ? 14 : 20),
-                         size: options.isSubplot ? 12 : 14, frame: frame)
+            canvas.title(
+                title, centerX: frame.x + frame.width / 2, y: frame.y + (options.isSubplot ? 14 : 20),
+                size: options.isSubplot ? 12 : 14, frame: frame)
         }
         let iw = Double(imageWidth) * scale * fit, ih = Double(imageHeight) * scale * fit
         let span = range.upperBound - range.lowerBound
@@ -116,8 +124,9 @@ extension ImageGrid: Panel {
             canvas.raw(PNG.imageElement(png, Rect(x: x, y: y, width: iw, height: ih), extra: label))
             canvas.rect(Rect(x: x, y: y, width: iw, height: ih), attributes: "fill=\"none\" class=\"ax\" stroke-opacity=\".25\"")
             if let caption = image.caption, !caption.isEmpty {
-                canvas.text(caption, x: x + iw / 2, y: y + ih + 4, anchor: .middle, size: captionFont * min(1, fit),
-                            baseline: .hanging)
+                canvas.text(
+                    caption, x: x + iw / 2, y: y + ih + 4, anchor: .middle, size: captionFont * min(1, fit),
+                    baseline: .hanging)
             }
         }
     }

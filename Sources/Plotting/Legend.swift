@@ -33,8 +33,10 @@ struct LegendBox {
     }
 
     var size: (width: Double, height: Double) {
-        (padding * 2 + Double(columns) * columnWidth + Double(columns - 1) * columnGap,
-         padding * 2 + Double(rowsPerColumn) * rowHeight - 3)
+        (
+            padding * 2 + Double(columns) * columnWidth + Double(columns - 1) * columnGap,
+            padding * 2 + Double(rowsPerColumn) * rowHeight - 3
+        )
     }
 
     /// Sets the fewest columns that keep the legend within `maxHeight`.
@@ -69,7 +71,8 @@ struct LegendBox {
         for item in items {
             let w = entryWidth(item)
             if !lines[lines.count - 1].isEmpty && width + 16 + w > maxWidth {
-                lines.append([]); width = 0
+                lines.append([])
+                width = 0
             }
             width += (lines[lines.count - 1].isEmpty ? 0 : 16) + w
             lines[lines.count - 1].append(item)
@@ -93,25 +96,31 @@ struct LegendBox {
 
     func drawSwatch(_ item: LegendItem, into canvas: inout Canvas, x: Double, cy: Double) {
         switch item.swatch {
-        case let .line(dashed, marker, band):
+        case .line(let dashed, let marker, let band):
             if band {
-                canvas.rect(Rect(x: x, y: cy - 5, width: swatchWidth, height: 10),
-                            attributes: item.color.attributes(stroke: false) + " fill-opacity=\".2\"")
+                canvas.rect(
+                    Rect(x: x, y: cy - 5, width: swatchWidth, height: 10),
+                    attributes: item.color.attributes(stroke: false) + " fill-opacity=\".2\"")
             }
             var p = PathBuilder()
-            p.move(x, cy); p.line(x + swatchWidth, cy)
-            canvas.path(p.data, attributes: "\(item.color.attributes(stroke: true)) fill=\"none\" stroke-width=\"2\""
-                + (dashed ? " stroke-dasharray=\"5 3\"" : ""))
+            p.move(x, cy)
+            p.line(x + swatchWidth, cy)
+            canvas.path(
+                p.data,
+                attributes: "\(item.color.attributes(stroke: true)) fill=\"none\" stroke-width=\"2\""
+                    + (dashed ? " stroke-dasharray=\"5 3\"" : ""))
             marker.draw(at: [(x + swatchWidth / 2, cy)], size: 6, color: item.color, into: &canvas)
-        case let .marker(marker):
+        case .marker(let marker):
             marker.draw(at: [(x + swatchWidth / 2, cy)], size: 7, color: item.color, into: &canvas)
         case .shade:
-            canvas.rect(Rect(x: x, y: cy - 5, width: swatchWidth, height: 10),
-                        attributes: item.color.attributes(stroke: false) + " fill-opacity=\".2\"")
+            canvas.rect(
+                Rect(x: x, y: cy - 5, width: swatchWidth, height: 10),
+                attributes: item.color.attributes(stroke: false) + " fill-opacity=\".2\"")
         case .box(let opacity):
-            canvas.rect(Rect(x: x + 3, y: cy - 5, width: swatchWidth - 6, height: 10),
-                        attributes: item.color.attributes(stroke: false, extraClass: opacity < 0.5 ? "ov" : nil)
-                            + (opacity < 1 ? " fill-opacity=\"\(format2(opacity))\"" : ""))
+            canvas.rect(
+                Rect(x: x + 3, y: cy - 5, width: swatchWidth - 6, height: 10),
+                attributes: item.color.attributes(stroke: false, extraClass: opacity < 0.5 ? "ov" : nil)
+                    + (opacity < 1 ? " fill-opacity=\"\(format2(opacity))\"" : ""))
         }
     }
 }

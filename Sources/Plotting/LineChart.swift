@@ -51,10 +51,12 @@ public struct LineChart: Figure {
         public var label: String
     }
 
-    public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
-                xScale: AxisScale = .linear, yScale: AxisScale = .linear,
-                xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil,
-                width: Double = 640, height: Double = 400, id: String? = nil) {
+    public init(
+        title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
+        xScale: AxisScale = .linear, yScale: AxisScale = .linear,
+        xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil,
+        width: Double = 640, height: Double = 400, id: String? = nil
+    ) {
         self.title = title
         self.xAxis = Axis(label: xLabel, scale: xScale, limits: xLimits)
         self.yAxis = Axis(label: yLabel, scale: yScale, limits: yLimits)
@@ -72,10 +74,12 @@ public struct LineChart: Figure {
         dashed: Bool? = nil, lineWidth: Double = 1.8
     ) {
         let n = series.count
-        series.append(Series(name: name, x: SeriesData.doubles(x), y: SeriesData.doubles(y),
-                             color: color ?? .palette(n), marker: marker,
-                             dashed: dashed ?? (color == nil && (n / Palette.light.count) % 2 == 1),
-                             lineWidth: lineWidth))
+        series.append(
+            Series(
+                name: name, x: SeriesData.doubles(x), y: SeriesData.doubles(y),
+                color: color ?? .palette(n), marker: marker,
+                dashed: dashed ?? (color == nil && (n / Palette.light.count) % 2 == 1),
+                lineWidth: lineWidth))
     }
 
     /// Adds a curve with a shaded band from `lower` to `upper` around it: a mean over
@@ -91,8 +95,9 @@ public struct LineChart: Figure {
         color: PlotColor? = nil, marker: Marker = .none, dashed: Bool? = nil, lineWidth: Double = 1.8
     ) {
         add(series: name, x: x, y: y, color: color, marker: marker, dashed: dashed, lineWidth: lineWidth)
-        series[series.count - 1].band = Band(lower: SeriesData.doubles(lower), upper: SeriesData.doubles(upper),
-                                             label: band)
+        series[series.count - 1].band = Band(
+            lower: SeriesData.doubles(lower), upper: SeriesData.doubles(upper),
+            label: band)
     }
 
     /// A curve with a band (see above) against integer x values.
@@ -100,7 +105,8 @@ public struct LineChart: Figure {
         series name: String, x: [Int], y: [Y], lower: [Y], upper: [Y], band: String,
         color: PlotColor? = nil, marker: Marker = .none, dashed: Bool? = nil, lineWidth: Double = 1.8
     ) {
-        add(series: name, x: x.map(Double.init), y: y, lower: lower, upper: upper, band: band, color: color,
+        add(
+            series: name, x: x.map(Double.init), y: y, lower: lower, upper: upper, band: band, color: color,
             marker: marker, dashed: dashed, lineWidth: lineWidth)
     }
 
@@ -109,7 +115,8 @@ public struct LineChart: Figure {
         series name: String, y: [Y], lower: [Y], upper: [Y], band: String,
         color: PlotColor? = nil, marker: Marker = .none, dashed: Bool? = nil, lineWidth: Double = 1.8
     ) {
-        add(series: name, x: (0..<y.count).map(Double.init), y: y, lower: lower, upper: upper, band: band,
+        add(
+            series: name, x: (0..<y.count).map(Double.init), y: y, lower: lower, upper: upper, band: band,
             color: color, marker: marker, dashed: dashed, lineWidth: lineWidth)
     }
 
@@ -118,7 +125,8 @@ public struct LineChart: Figure {
         series name: String, x: [Int], y: [Y], color: PlotColor? = nil, marker: Marker = .none,
         dashed: Bool? = nil, lineWidth: Double = 1.8
     ) {
-        add(series: name, x: x.map(Double.init), y: y, color: color, marker: marker, dashed: dashed,
+        add(
+            series: name, x: x.map(Double.init), y: y, color: color, marker: marker, dashed: dashed,
             lineWidth: lineWidth)
     }
 
@@ -127,7 +135,8 @@ public struct LineChart: Figure {
         series name: String, y: [Y], color: PlotColor? = nil, marker: Marker = .none,
         dashed: Bool? = nil, lineWidth: Double = 1.8
     ) {
-        add(series: name, x: (0..<y.count).map(Double.init), y: y, color: color, marker: marker,
+        add(
+            series: name, x: (0..<y.count).map(Double.init), y: y, color: color, marker: marker,
             dashed: dashed, lineWidth: lineWidth)
     }
 
@@ -185,7 +194,8 @@ extension LineChart: Panel {
             if let band = s.band, band.lower.count != s.y.count || band.upper.count != s.y.count {
                 throw PlotError.invalidArgument(
                     figure: figureName,
-                    message: "the band of series \"\(s.name)\" has \(band.lower.count) lower and \(band.upper.count) upper values for \(s.y.count) points")
+                    message:
+                        "the band of series \"\(s.name)\" has \(band.lower.count) lower and \(band.upper.count) upper values for \(s.y.count) points")
             }
         }
     }
@@ -218,8 +228,9 @@ extension LineChart: Panel {
     /// one per band wording, in grey, so the legend says what the shading is.
     func legendItems() -> [LegendItem] {
         series.filter { !$0.name.isEmpty }.map {
-            LegendItem(label: $0.name, color: $0.color,
-                       swatch: .line(dashed: $0.dashed, marker: $0.marker, band: $0.band != nil))
+            LegendItem(
+                label: $0.name, color: $0.color,
+                swatch: .line(dashed: $0.dashed, marker: $0.marker, band: $0.band != nil))
         } + bandLabels.map { LegendItem(label: "shaded: " + $0, color: .foreground, swatch: .shade) }
     }
 
@@ -235,11 +246,13 @@ extension LineChart: Panel {
         }
         // A single curve with a band still needs its legend: the legend says what the band is.
         let showLegend = series.count > 1 || series.contains { $0.band != nil } || legend != .automatic
-        var spec = AxesSpec(figureName: figureName, title: title, xAxis: xAxis, yAxis: yAxis,
-                            xExtent: extent?.x, yExtent: extent?.y, legend: legendItems(),
-                            legendPlacement: showLegend ? legend : .hidden,
-                            occupancy: occupancy)
-        spec.xIntegers = xAxis.scale == .linear
+        var spec = AxesSpec(
+            figureName: figureName, title: title, xAxis: xAxis, yAxis: yAxis,
+            xExtent: extent?.x, yExtent: extent?.y, legend: legendItems(),
+            legendPlacement: showLegend ? legend : .hidden,
+            occupancy: occupancy)
+        spec.xIntegers =
+            xAxis.scale == .linear
             && series.allSatisfy { $0.x.allSatisfy { !$0.isFinite || ($0 == $0.rounded() && abs($0) < 1e15) } }
         for r in referenceLines where r.value.isFinite {
             // Let the legend keep off reference lines and their labels too.
@@ -255,14 +268,16 @@ extension LineChart: Panel {
                 case .horizontal:
                     guard area.y.contains(r.value), yAxis.scale == .linear || r.value > 0 else { continue }
                     let y = area.py(r.value)
-                    references.move(area.rect.x, y); references.line(area.rect.maxX, y)
+                    references.move(area.rect.x, y)
+                    references.line(area.rect.maxX, y)
                     if let label = r.label {
                         canvas.text(label, x: area.rect.maxX - 4, y: y - 4, anchor: .end, size: 10, className: "halo")
                     }
                 case .vertical:
                     guard area.x.contains(r.value), xAxis.scale == .linear || r.value > 0 else { continue }
                     let x = area.px(r.value)
-                    references.move(x, area.rect.y); references.line(x, area.rect.maxY)
+                    references.move(x, area.rect.y)
+                    references.line(x, area.rect.maxY)
                     if let label = r.label {
                         canvas.text(label, x: x + 4, y: area.rect.y + 12, size: 10, className: "halo")
                     }
@@ -272,8 +287,9 @@ extension LineChart: Panel {
             // Bands first, so every curve is drawn over every band.
             for s in series {
                 guard let band = s.band else { continue }
-                canvas.path(bandPath(s.x, band, area: area),
-                            attributes: s.color.attributes(stroke: false) + " fill-opacity=\".2\" stroke=\"none\"")
+                canvas.path(
+                    bandPath(s.x, band, area: area),
+                    attributes: s.color.attributes(stroke: false) + " fill-opacity=\".2\" stroke=\"none\"")
             }
             for s in series {
                 var path = PathBuilder()
@@ -327,7 +343,8 @@ extension LineChart {
             path.close()
         }
         for i in x.indices {
-            let finite = x[i].isFinite && band.lower[i].isFinite && band.upper[i].isFinite
+            let finite =
+                x[i].isFinite && band.lower[i].isFinite && band.upper[i].isFinite
                 && (xAxis.scale == .linear || x[i] > 0)
             if finite { stretch.append(i) } else { close() }
         }

@@ -51,9 +51,11 @@ enum MarchingSquares {
                 case 5, 10:
                     let centreAbove = (v00 + v10 + v11 + v01) / 4 > level
                     if (c == 5) == centreAbove {
-                        segments.append((left, top)); segments.append((bottom, right))
+                        segments.append((left, top))
+                        segments.append((bottom, right))
                     } else {
-                        segments.append((left, bottom)); segments.append((right, top))
+                        segments.append((left, bottom))
+                        segments.append((right, top))
                     }
                 default: break
                 }
@@ -77,10 +79,17 @@ enum MarchingSquares {
         for k in segments.indices where !used[k] {
             used[k] = true
             var forward = [segments[k].0, segments[k].1]
-            while let (s, other) = next(from: forward.last!) { used[s] = true; forward.append(other) }
+            while let (s, other) = next(from: forward.last!) {
+                used[s] = true
+                forward.append(other)
+            }
             var backward: [Int] = []
             var head = forward[0]
-            while let (s, other) = next(from: head) { used[s] = true; backward.append(other); head = other }
+            while let (s, other) = next(from: head) {
+                used[s] = true
+                backward.append(other)
+                head = other
+            }
             lines.append((backward.reversed() + forward).map(point))
         }
         return lines

@@ -1,5 +1,6 @@
-@_implementationOnly import CZlib
 import Foundation
+
+@_implementationOnly import CZlib
 
 /// A minimal PNG encoder (8-bit grayscale, RGB or palette), so images and large heat
 /// maps embed as one small `<image>` instead of thousands of rectangles. zlib compresses
@@ -7,8 +8,10 @@ import Foundation
 enum PNG {
     /// `pixels` row by row: one byte per pixel for grayscale, three for RGB; with a
     /// `palette` of RGB triples, one byte per pixel indexing it (a third of RGB's size).
-    static func encode(width: Int, height: Int, pixels: [UInt8], rgb: Bool = false,
-                       palette: [(UInt8, UInt8, UInt8)]? = nil) -> [UInt8] {
+    static func encode(
+        width: Int, height: Int, pixels: [UInt8], rgb: Bool = false,
+        palette: [(UInt8, UInt8, UInt8)]? = nil
+    ) -> [UInt8] {
         let channels = rgb && palette == nil ? 3 : 1
         precondition(pixels.count == width * height * channels, "PNG pixel count")
         var raw: [UInt8] = []
@@ -19,7 +22,8 @@ enum PNG {
         }
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
-        header += bigEndian(UInt32(width)); header += bigEndian(UInt32(height))
+        header += bigEndian(UInt32(width))
+        header += bigEndian(UInt32(height))
         header += [8, palette != nil ? 3 : (rgb ? 2 : 0), 0, 0, 0]
         png += chunk("IHDR", header)
         if let palette { png += chunk("PLTE", palette.flatMap { [$0.0, $0.1, $0.2] }) }

@@ -21,20 +21,20 @@ public enum PlotError: Error, Equatable, Sendable, CustomStringConvertible, Loca
 
     public var description: String {
         switch self {
-        case let .noData(figure):
+        case .noData(let figure):
             return "\(figure): nothing to draw; add a series first"
-        case let .emptySeries(figure, series):
+        case .emptySeries(let figure, let series):
             return "\(figure): series \"\(series)\" has no values"
-        case let .mismatchedLengths(figure, series, x, y):
+        case .mismatchedLengths(let figure, let series, let x, let y):
             return "\(figure): series \"\(series)\" has \(x) x values but \(y) y values"
-        case let .noFiniteValues(figure, series):
+        case .noFiniteValues(let figure, let series):
             return "\(figure): series \"\(series)\" has no finite values (all NaN or infinite)"
-        case let .nonPositiveOnLogAxis(figure, axis, series, value):
+        case .nonPositiveOnLogAxis(let figure, let axis, let series, let value):
             return "\(figure): series \"\(series)\" has the value \(value) on the log \(axis) axis, "
                 + "which only shows values > 0; use a linear axis or drop or clamp those values"
-        case let .invalidLimits(figure, axis, lower, upper):
+        case .invalidLimits(let figure, let axis, let lower, let upper):
             return "\(figure): the \(axis) axis limits \(lower)...\(upper) cannot make an axis"
-        case let .invalidArgument(figure, message):
+        case .invalidArgument(let figure, let message):
             return "\(figure): \(message)"
         }
     }

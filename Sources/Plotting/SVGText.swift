@@ -41,10 +41,16 @@ enum SVG {
         if t == 0 { return "0" }
         var i = t
         var s = ""
-        if i < 0 { s = "-"; i = -i }
+        if i < 0 {
+            s = "-"
+            i = -i
+        }
         let whole = i / 10, frac = i % 10
         if whole != 0 || !short || frac == 0 { s += String(whole) }
-        if frac != 0 { s += "."; s += String(frac) }
+        if frac != 0 {
+            s += "."
+            s += String(frac)
+        }
         return s
     }
 }
@@ -62,7 +68,11 @@ struct PathBuilder {
     var isEmpty: Bool { data.isEmpty }
 
     private mutating func command(_ c: Character) {
-        if lastCommand != c { data.append(c); lastCommand = c; needsSeparator = false }
+        if lastCommand != c {
+            data.append(c)
+            lastCommand = c
+            needsSeparator = false
+        }
     }
 
     private mutating func number(_ t: Int) {
@@ -81,10 +91,14 @@ struct PathBuilder {
     mutating func move(_ x: Double, _ y: Double) {
         let p = (SVG.tenthsOf(x), SVG.tenthsOf(y))
         if let c = current {
-            command("m"); number(p.0 - c.x); number(p.1 - c.y)
+            command("m")
+            number(p.0 - c.x)
+            number(p.1 - c.y)
             lastCommand = "l"  // further pairs after "m" are implicit "l"
         } else {
-            command("M"); number(p.0); number(p.1)
+            command("M")
+            number(p.0)
+            number(p.1)
             lastCommand = "M"
         }
         current = p
@@ -93,14 +107,23 @@ struct PathBuilder {
 
     /// A straight line to (x, y); a segment that rounds to nothing is dropped.
     mutating func line(_ x: Double, _ y: Double) {
-        guard let c = current else { move(x, y); return }
+        guard let c = current else {
+            move(x, y)
+            return
+        }
         let p = (SVG.tenthsOf(x), SVG.tenthsOf(y))
         let dx = p.0 - c.x, dy = p.1 - c.y
         if dx == 0 && dy == 0 { return }
-        if dy == 0 { command("h"); number(dx) }
-        else if dx == 0 { command("v"); number(dy) }
-        else {
-            command("l"); number(dx); number(dy)
+        if dy == 0 {
+            command("h")
+            number(dx)
+        } else if dx == 0 {
+            command("v")
+            number(dy)
+        } else {
+            command("l")
+            number(dx)
+            number(dy)
         }
         current = p
     }
@@ -108,7 +131,8 @@ struct PathBuilder {
     /// A dot: a zero-length segment, drawn as a circle or square by the stroke's line cap.
     mutating func dot(_ x: Double, _ y: Double) {
         move(x, y)
-        command("h"); number(0)
+        command("h")
+        number(0)
     }
 
     /// Appends a marker outline given relative to its centre, e.g. a diamond.
@@ -118,15 +142,20 @@ struct PathBuilder {
         var cx = SVG.tenthsOf(x + first.0), cy = SVG.tenthsOf(y + first.1)
         for (rx, ry) in relative.dropFirst() {
             let px = SVG.tenthsOf(x + rx), py = SVG.tenthsOf(y + ry)
-            command("l"); number(px - cx); number(py - cy)
-            cx = px; cy = py
+            command("l")
+            number(px - cx)
+            number(py - cy)
+            cx = px
+            cy = py
         }
         current = (cx, cy)
         close()
     }
 
     mutating func close() {
-        data.append("z"); lastCommand = "z"; needsSeparator = false
+        data.append("z")
+        lastCommand = "z"
+        needsSeparator = false
         current = subpathStart
     }
 }

@@ -28,10 +28,12 @@ public struct ScatterPlot: Figure {
         public var marker: Marker
     }
 
-    public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
-                xScale: AxisScale = .linear, yScale: AxisScale = .linear,
-                xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil,
-                width: Double = 480, height: Double = 400, id: String? = nil) {
+    public init(
+        title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
+        xScale: AxisScale = .linear, yScale: AxisScale = .linear,
+        xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil,
+        width: Double = 480, height: Double = 400, id: String? = nil
+    ) {
         self.title = title
         self.xAxis = Axis(label: xLabel, scale: xScale, limits: xLimits)
         self.yAxis = Axis(label: yLabel, scale: yScale, limits: yLimits)
@@ -44,8 +46,10 @@ public struct ScatterPlot: Figure {
     public mutating func add<X: BinaryFloatingPoint, Y: BinaryFloatingPoint>(
         series name: String, x: [X], y: [Y], color: PlotColor? = nil, marker: Marker = .circle
     ) {
-        groups.append(Group(name: name, x: SeriesData.doubles(x), y: SeriesData.doubles(y),
-                            color: color ?? .palette(groups.count), marker: marker))
+        groups.append(
+            Group(
+                name: name, x: SeriesData.doubles(x), y: SeriesData.doubles(y),
+                color: color ?? .palette(groups.count), marker: marker))
     }
 
     /// Adds points labelled by class index: one group per distinct label, in
@@ -56,17 +60,21 @@ public struct ScatterPlot: Figure {
     ) {
         if labels.count != x.count || x.count != y.count {
             // Keep the mismatch so `svg()` can report it with the figure's name.
-            groups.append(Group(name: "labels", x: SeriesData.doubles(x),
-                                y: labels.count != x.count ? labels.map(Double.init) : SeriesData.doubles(y),
-                                color: .palette(groups.count), marker: .circle))
+            groups.append(
+                Group(
+                    name: "labels", x: SeriesData.doubles(x),
+                    y: labels.count != x.count ? labels.map(Double.init) : SeriesData.doubles(y),
+                    color: .palette(groups.count), marker: .circle))
             return
         }
         let xs = SeriesData.doubles(x), ys = SeriesData.doubles(y)
         for label in Set(labels).sorted() {
             let idx = labels.indices.filter { labels[$0] == label }
             let name = classNames.flatMap { label >= 0 && label < $0.count ? $0[label] : nil } ?? "class \(label)"
-            groups.append(Group(name: name, x: idx.map { xs[$0] }, y: idx.map { ys[$0] },
-                                color: .palette(label >= 0 ? label : groups.count), marker: .circle))
+            groups.append(
+                Group(
+                    name: name, x: idx.map { xs[$0] }, y: idx.map { ys[$0] },
+                    color: .palette(label >= 0 ? label : groups.count), marker: .circle))
         }
     }
 
@@ -114,11 +122,12 @@ extension ScatterPlot: Panel {
         let extent = try dataExtent()
         var occupancy = Occupancy()
         for g in groups { occupancy.points += zip(g.x, g.y).map { ($0, $1) } }
-        let spec = AxesSpec(figureName: figureName, title: title, xAxis: xAxis, yAxis: yAxis,
-                            xExtent: extent?.x, yExtent: extent?.y, xPadding: 0.04, yPadding: 0.04,
-                            legend: legendItems(),
-                            legendPlacement: groups.count > 1 || legend != .automatic ? legend : .hidden,
-                            occupancy: occupancy)
+        let spec = AxesSpec(
+            figureName: figureName, title: title, xAxis: xAxis, yAxis: yAxis,
+            xExtent: extent?.x, yExtent: extent?.y, xPadding: 0.04, yPadding: 0.04,
+            legend: legendItems(),
+            legendPlacement: groups.count > 1 || legend != .automatic ? legend : .hidden,
+            occupancy: occupancy)
         try AxesRenderer.render(spec, into: &canvas, frame: frame, options: options) { canvas, area in
             let opacity = opacity < 1 ? " opacity=\"\(format2(max(0, opacity)))\"" : ""
             for g in groups {

@@ -21,8 +21,10 @@ enum SeriesData {
     }
 
     /// Throws when a log axis would be given a finite value ≤ 0.
-    static func checkLog(_ values: [Double], scale: AxisScale, axis: String, series: String,
-                         figure: String) throws {
+    static func checkLog(
+        _ values: [Double], scale: AxisScale, axis: String, series: String,
+        figure: String
+    ) throws {
         guard scale == .log else { return }
         if let bad = values.first(where: { $0.isFinite && $0 <= 0 }) {
             throw PlotError.nonPositiveOnLogAxis(figure: figure, axis: axis, series: series, value: bad)

@@ -62,16 +62,20 @@ public enum Marker: Sendable, Equatable, Hashable, CaseIterable {
     }
 
     /// Draws the markers into the canvas in `color`.
-    func draw(at points: [(Double, Double)], size: Double, color: PlotColor,
-              into canvas: inout Canvas, extra: String = "") {
+    func draw(
+        at points: [(Double, Double)], size: Double, color: PlotColor,
+        into canvas: inout Canvas, extra: String = ""
+    ) {
         guard self != .none, !points.isEmpty else { return }
         let (d, stroked) = path(at: points, size: size)
         if self == .ring {
             canvas.path(d, attributes: "\(color.attributes(stroke: true)) fill=\"none\" stroke-width=\"1.8\"\(extra)")
         } else if stroked {
             let cap = self == .circle ? "round" : "square"
-            canvas.path(d, attributes: "\(color.attributes(stroke: true)) fill=\"none\" "
-                + "stroke-width=\"\(SVG.num(self == .square ? size * 0.9 : size))\" stroke-linecap=\"\(cap)\"\(extra)")
+            canvas.path(
+                d,
+                attributes: "\(color.attributes(stroke: true)) fill=\"none\" "
+                    + "stroke-width=\"\(SVG.num(self == .square ? size * 0.9 : size))\" stroke-linecap=\"\(cap)\"\(extra)")
         } else {
             canvas.path(d, attributes: "\(color.attributes(stroke: false))\(extra)")
         }

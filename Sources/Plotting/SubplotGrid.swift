@@ -31,9 +31,11 @@ public struct SubplotGrid: Figure {
     public var id: String?
     public private(set) var panels: [any Figure] = []
 
-    public init(title: String? = nil, rows: Int, columns: Int, sharedX: Bool = false, sharedY: Bool = false,
-                sharedLegend: Bool = true, xLabel: String? = nil, yLabel: String? = nil,
-                panelWidth: Double = 220, panelHeight: Double = 180, id: String? = nil) {
+    public init(
+        title: String? = nil, rows: Int, columns: Int, sharedX: Bool = false, sharedY: Bool = false,
+        sharedLegend: Bool = true, xLabel: String? = nil, yLabel: String? = nil,
+        panelWidth: Double = 220, panelHeight: Double = 180, id: String? = nil
+    ) {
         self.title = title
         self.rows = rows
         self.columns = columns
@@ -89,13 +91,18 @@ public struct SubplotGrid: Figure {
         var xAxis: Axis?, yAxis: Axis?
         for case let panel as any Panel in panels {
             guard let e = try panel.dataExtent() else { continue }
-            xe = SeriesData.union(xe, e.x); ye = SeriesData.union(ye, e.y)
-            if xAxis == nil, let axes = panel.axes { xAxis = axes.x; yAxis = axes.y }
+            xe = SeriesData.union(xe, e.x)
+            ye = SeriesData.union(ye, e.y)
+            if xAxis == nil, let axes = panel.axes {
+                xAxis = axes.x
+                yAxis = axes.y
+            }
         }
         func resolve(_ axis: Axis?, _ e: ClosedRange<Double>?, _ name: String) throws -> AxisLayout? {
             guard let axis, let e else { return nil }
-            return try AxisLayout.resolve(axis: axis, dataLower: e.lowerBound, dataUpper: e.upperBound,
-                                          name: name, figure: figureName, maxTicks: 5)
+            return try AxisLayout.resolve(
+                axis: axis, dataLower: e.lowerBound, dataUpper: e.upperBound,
+                name: name, figure: figureName, maxTicks: 5)
         }
         return (sharedX ? try resolve(xAxis, xe, "x") : nil, sharedY ? try resolve(yAxis, ye, "y") : nil)
     }
@@ -114,7 +121,8 @@ extension SubplotGrid: Panel {
     func render(into canvas: inout Canvas, frame: Rect, options: PanelOptions) throws {
         if panels.isEmpty { throw PlotError.noData(figure: figureName) }
         if rows < 1 || columns < 1 || panels.count > rows * columns {
-            throw PlotError.invalidArgument(figure: figureName,
+            throw PlotError.invalidArgument(
+                figure: figureName,
                 message: "\(panels.count) panels do not fit in \(rows) × \(columns) cells")
         }
         let shared = try sharedLayouts()
@@ -127,13 +135,15 @@ extension SubplotGrid: Panel {
         }
         let legend = LegendBox(items: legendEntries, fontSize: 11)
         if !legend.items.isEmpty {
-            legend.drawRows(into: &canvas, centerX: frame.x + frame.width / 2, cy: frame.y + titleSpace * scaleY + 8,
-                            maxWidth: Double(columns) * panelWidth - 20)
+            legend.drawRows(
+                into: &canvas, centerX: frame.x + frame.width / 2, cy: frame.y + titleSpace * scaleY + 8,
+                maxWidth: Double(columns) * panelWidth - 20)
         }
         let lastRow = (panels.count - 1) / columns
         for (k, figure) in panels.enumerated() {
             guard let panel = figure as? any Panel else {
-                throw PlotError.invalidArgument(figure: figureName,
+                throw PlotError.invalidArgument(
+                    figure: figureName,
                     message: "panel \(k) is a \(type(of: figure)), which SubplotGrid cannot lay out")
             }
             let row = k / columns, column = k % columns
@@ -142,8 +152,14 @@ extension SubplotGrid: Panel {
             var o = PanelOptions()
             o.isSubplot = true
             o.showLegend = !sharedLegend
-            if let x = shared.x { o.xLimits = x.lower...x.upper; o.showXTickLabels = isBottom }
-            if let y = shared.y { o.yLimits = y.lower...y.upper; o.showYTickLabels = column == 0 }
+            if let x = shared.x {
+                o.xLimits = x.lower...x.upper
+                o.showXTickLabels = isBottom
+            }
+            if let y = shared.y {
+                o.yLimits = y.lower...y.upper
+                o.showYTickLabels = column == 0
+            }
             o.showXLabel = xLabel == nil && (shared.x == nil || isBottom)
             o.showYLabel = yLabel == nil && (shared.y == nil || column == 0)
             var cell = Rect(x: left + Double(column) * pw, y: top + Double(row) * ph, width: pw, height: ph)

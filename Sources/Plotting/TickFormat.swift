@@ -42,7 +42,10 @@ public enum TickFormat {
         if a >= 1e6 && a < 1e9 { return sign + trimmed(String(format: "%.4g", a / 1e6)) + "M" }
         var e = Int(floor(log10(a)))
         var m = a / pow(10, Double(e))
-        if (m * 1000).rounded() / 1000 >= 10 { m /= 10; e += 1 }
+        if (m * 1000).rounded() / 1000 >= 10 {
+            m /= 10
+            e += 1
+        }
         let mantissa = trimmed(String(format: "%.3g", m))
         // The exponent keeps an ASCII hyphen: "1e-4" is how the reader will type it.
         return sign + mantissa + "e" + String(e)

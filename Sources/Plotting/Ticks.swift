@@ -18,7 +18,10 @@ public enum Ticks {
         guard step > 1e-300, step < 1e300 else { return (1, 0) }
         var e = Int(floor(log10(step) + 1e-9))
         var m = Int((step / pow(10, Double(e))).rounded())
-        if m >= 10 { m /= 10; e += 1 }
+        if m >= 10 {
+            m /= 10
+            e += 1
+        }
         return (m, e)
     }
 
@@ -50,8 +53,10 @@ public enum Ticks {
             if values.count <= maxTicks { break }
             step = niceStep(step * 1.01)
         }
-        return (values.filter { $0 >= lower - 1e-9 * (upper - lower) && $0 <= upper + 1e-9 * (upper - lower) },
-                parts.mantissa, parts.exponent)
+        return (
+            values.filter { $0 >= lower - 1e-9 * (upper - lower) && $0 <= upper + 1e-9 * (upper - lower) },
+            parts.mantissa, parts.exponent
+        )
     }
 
     static func linear(_ lower: Double, _ upper: Double, maxTicks: Int, minStep: Double = 0) -> [Tick] {
@@ -90,10 +95,12 @@ public enum Ticks {
         let span = log10(upper / lower)
         var minor: [Double] = []
         if span <= 6 {
-            for e in e0...e1 { for m in 2...9 {
-                let v = Double(m) * decade(e)
-                if inRange(v) { minor.append(v) }
-            } }
+            for e in e0...e1 {
+                for m in 2...9 {
+                    let v = Double(m) * decade(e)
+                    if inRange(v) { minor.append(v) }
+                }
+            }
         }
         if decades.count >= 3 {
             let every = max(1, Int((Double(decades.count) / Double(maxTicks)).rounded(.up)))
@@ -103,10 +110,12 @@ public enum Ticks {
             return (major, (minor + minorDecades).sorted())
         }
         var major: [Double] = []
-        for e in e0...e1 { for m in [1, 2, 5] {
-            let v = Double(m) * decade(e)
-            if inRange(v) { major.append(v) }
-        } }
+        for e in e0...e1 {
+            for m in [1, 2, 5] {
+                let v = Double(m) * decade(e)
+                if inRange(v) { major.append(v) }
+            }
+        }
         if major.count >= 3 {
             return (major, minor.filter { !major.contains($0) })
         }

@@ -7,17 +7,19 @@ extension Tutorial {
         static let configuration = CommandConfiguration(
             abstract: "Run every chapter (or reuse cached results) and write the HTML book.",
             discussion: """
-            A book with editions in other languages (chapters/book.toml, chapters/ko/) gets each \
-            edition in a folder of the output (output/ko/), rendered from the same results: \
-            translated chapters run nothing. Each edition's folder also gets results.pot, the \
-            strings its catalog (chapters/ko/results.po) translates.
-            """)
+                A book with editions in other languages (chapters/book.toml, chapters/ko/) gets each \
+                edition in a folder of the output (output/ko/), rendered from the same results: \
+                translated chapters run nothing. Each edition's folder also gets results.pot, the \
+                strings its catalog (chapters/ko/results.po) translates.
+                """)
 
         @OptionGroup var book: BookOptions
 
-        @Flag(help: ArgumentHelp(
-            "Also write the whole book as one PDF, book.pdf in the book folder (printed by headless Chromium).",
-            discussion: "An unchanged book is not printed again: its PDF comes from the cache. `tutorial pdf` makes the PDF of a book already built."))
+        @Flag(
+            help: ArgumentHelp(
+                "Also write the whole book as one PDF, book.pdf in the book folder (printed by headless Chromium).",
+                discussion:
+                    "An unchanged book is not printed again: its PDF comes from the cache. `tutorial pdf` makes the PDF of a book already built."))
         var pdf = false
 
         func run() async throws {

@@ -7,10 +7,10 @@ extension Tutorial {
         static let configuration = CommandConfiguration(
             abstract: "Remove the written book and the cached results.",
             discussion: """
-            Removes only folders `tutorial` made: the book (it carries a .tutorial-book stamp) \
-            and the results cache (it carries a CACHEDIR.TAG), with leftovers of builds that \
-            died. Anything else is left alone and named. Waits while a build of the same book runs.
-            """)
+                Removes only folders `tutorial` made: the book (it carries a .tutorial-book stamp) \
+                and the results cache (it carries a CACHEDIR.TAG), with leftovers of builds that \
+                died. Anything else is left alone and named. Waits while a build of the same book runs.
+                """)
 
         @OptionGroup var book: BookOptions
 

@@ -10,9 +10,11 @@ struct BookOptions: ParsableArguments {
     @Option(help: "The folder of chapters (NN-slug.md files and index.md).")
     var chapters = "chapters"
 
-    @Option(help: ArgumentHelp(
-        "The folder the HTML book is written to (default: output/ beside the chapters folder).",
-        discussion: "It must be absent, empty or a book `tutorial build` wrote (it carries a .tutorial-book stamp); every build replaces it whole."))
+    @Option(
+        help: ArgumentHelp(
+            "The folder the HTML book is written to (default: output/ beside the chapters folder).",
+            discussion:
+                "It must be absent, empty or a book `tutorial build` wrote (it carries a .tutorial-book stamp); every build replaces it whole."))
     var output: String?
 
     @Option(help: "The folder of cached results (default: .tutorial-cache/ beside the chapters folder).")
@@ -27,9 +29,10 @@ struct BookOptions: ParsableArguments {
     @Option(help: "A theme folder whose files override the built-in templates, CSS and JS.")
     var theme: String?
 
-    @Flag(help: ArgumentHelp(
-        "Fail for every source chapter an edition has not translated yet (by default they are listed).",
-        discussion: "Editions are set in chapters/book.toml; see the README's Editions section."))
+    @Flag(
+        help: ArgumentHelp(
+            "Fail for every source chapter an edition has not translated yet (by default they are listed).",
+            discussion: "Editions are set in chapters/book.toml; see the README's Editions section."))
     var strictEditions = false
 
     func validate() throws {
@@ -66,8 +69,9 @@ struct BookOptions: ParsableArguments {
     }
 
     func builderOptions() -> BookBuilder.Options {
-        var options = BookBuilder.Options(chapters: chaptersURL, chaptersPath: chapters,
-                                          output: outputURL, cache: cacheURL)
+        var options = BookBuilder.Options(
+            chapters: chaptersURL, chaptersPath: chapters,
+            output: outputURL, cache: cacheURL)
         options.force = force
         if let jobs { options.jobs = jobs }
         options.themeDirectory = theme.map { URL(fileURLWithPath: $0) }

@@ -8,13 +8,13 @@ extension Tutorial {
             commandName: "pdf",
             abstract: "Write the whole book as one PDF, book.pdf in the book folder, from the book `tutorial build` wrote.",
             discussion: """
-            The PDF has a title page, the contents with page numbers, the introduction and every \
-            chapter on new pages, the chapter in the running head, page numbers in the footer, and \
-            bookmarks for chapters and sections. Headless Chromium (Debian's chromium) prints the \
-            book's print.html, offline. Runs no chapter: build first. An unchanged book is not \
-            printed again (the PDF comes from the cache; --force prints it anyway). \
-            `tutorial build --pdf` builds and prints in one go.
-            """)
+                The PDF has a title page, the contents with page numbers, the introduction and every \
+                chapter on new pages, the chapter in the running head, page numbers in the footer, and \
+                bookmarks for chapters and sections. Headless Chromium (Debian's chromium) prints the \
+                book's print.html, offline. Runs no chapter: build first. An unchanged book is not \
+                printed again (the PDF comes from the cache; --force prints it anyway). \
+                `tutorial build --pdf` builds and prints in one go.
+                """)
 
         @OptionGroup var book: BookOptions
 

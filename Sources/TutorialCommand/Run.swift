@@ -13,9 +13,12 @@ extension Tutorial {
         @Option(help: "The folder of chapters.")
         var chapters = "chapters"
 
-        @Option(help: ArgumentHelp(
-            "Where figures are written as SVG files (default: a folder under the system's temporary folder).",
-            discussion: "It must be absent, empty or a folder `tutorial run` wrote (it carries a .tutorial-figures stamp); the previous run's figure-*.svg files there are replaced, nothing else is touched."))
+        @Option(
+            help: ArgumentHelp(
+                "Where figures are written as SVG files (default: a folder under the system's temporary folder).",
+                discussion:
+                    "It must be absent, empty or a folder `tutorial run` wrote (it carries a .tutorial-figures stamp); the previous run's figure-*.svg files there are replaced, nothing else is touched."
+            ))
         var figures: String?
 
         func run() async throws {
@@ -29,8 +32,9 @@ extension Tutorial {
                 throw ExitCode.failure
             }
             BookCommand.superviseChildren()
-            let figureDirectory = URL(fileURLWithPath: figures
-                ?? (NSTemporaryDirectory() + "tutorial-figures-\(getuid())/" + loaded.slug))
+            let figureDirectory = URL(
+                fileURLWithPath: figures
+                    ?? (NSTemporaryDirectory() + "tutorial-figures-\(getuid())/" + loaded.slug))
             do {
                 try FigureFolder.prepare(figureDirectory, chapters: URL(fileURLWithPath: chapters))
             } catch {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Book
 import BookPreview
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif

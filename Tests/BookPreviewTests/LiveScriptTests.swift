@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+
 @testable import BookPreview
 
 @Suite struct LiveScriptTests {
     @Test func tagsGoBeforeTheEndOfHead() {
         let page = "<!DOCTYPE html><html><head><script defer src=\"assets/book.js\"></script></head><body>x</body></html>"
         let served = String(decoding: LiveScript.inject(into: Data(page.utf8)), as: UTF8.self)
-        #expect(served == "<!DOCTYPE html><html><head><script defer src=\"assets/book.js\"></script>"
-            + LiveScript.tags + "</head><body>x</body></html>")
+        #expect(
+            served == "<!DOCTYPE html><html><head><script defer src=\"assets/book.js\"></script>"
+                + LiveScript.tags + "</head><body>x</body></html>")
         #expect(served.components(separatedBy: "live.js").count == 2)
     }
 

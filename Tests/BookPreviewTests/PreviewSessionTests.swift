@@ -1,6 +1,7 @@
 import Book
 import Foundation
 import Testing
+
 @testable import BookPreview
 
 /// The preview's decisions, with a pipeline that compiles nothing: runs wait until the
@@ -51,8 +52,10 @@ final class FakePipeline: BookPipeline, @unchecked Sendable {
     func cachedResult(for chapter: Chapter) -> ChapterResult? { lock.withLock { cache[Self.code(chapter)] } }
     func lastRunSeconds(for chapter: Chapter) -> Double? { 1 }
 
-    func run(_ chapter: Chapter, cancellation: RunCancellation,
-             onActivity: @escaping @Sendable (RunActivity) -> Void) -> ChapterResult? {
+    func run(
+        _ chapter: Chapter, cancellation: RunCancellation,
+        onActivity: @escaping @Sendable (RunActivity) -> Void
+    ) -> ChapterResult? {
         let code = Self.code(chapter)
         let gate = lock.withLock {
             started.append(code)
@@ -111,7 +114,8 @@ final class FakePipeline: BookPipeline, @unchecked Sendable {
 
     /// A book of one chapter, and a session over it (not started).
     static func make(prose: String = "First prose.", code: String = "print(1)") throws
-        -> (session: PreviewSession, pipeline: FakePipeline, file: URL) {
+        -> (session: PreviewSession, pipeline: FakePipeline, file: URL)
+    {
         let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("session-\(UUID().uuidString.prefix(8))")
         let chapters = root.appendingPathComponent("chapters")
         try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
@@ -192,8 +196,13 @@ final class FakePipeline: BookPipeline, @unchecked Sendable {
         try Self.chapter(prose: "First prose.", code: "broken(").write(to: file, atomically: true, encoding: .utf8)
         session.inputsChanged()
         #expect(try await Self.eventually { pipeline.state.started == ["broken("] })
-        pipeline.finish("broken(", with: ChapterResult(blocks: [BlockResult(status: .failed)], failures: [
-            RunFailure(kind: .compile, message: "chapters/01-one.md:6:7: error: expected ')'")]))
+        pipeline.finish(
+            "broken(",
+            with: ChapterResult(
+                blocks: [BlockResult(status: .failed)],
+                failures: [
+                    RunFailure(kind: .compile, message: "chapters/01-one.md:6:7: error: expected ')'")
+                ]))
         #expect(try await Self.eventually { Self.page(pipeline).contains("expected ')'") })
         #expect(try await Self.eventually { session.lastGoodPage(named: "01-one.html") == good })
         #expect(try await Self.eventually { session.state.chapters.first?.showingLastGood == true })

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BookPreview
 
 /// What the server may read: files inside the output folder, and nothing else.
@@ -42,10 +43,12 @@ import Testing
 
     @Test func pathsOutsideAreRefused() throws {
         let (_, folder) = try Self.makeFolder()
-        for target in ["/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/..%2fsecret.txt",
-                       "/sub/../../secret.txt", "/sub/%2e%2e/%2e%2e/secret.txt", "/./page.html", "/%2e/page.html",
-                       "/..\\secret.txt", "/page.html%00", "/escape", "/out/secret.txt",
-                       "secret.txt", "", "/%zz"] {
+        for target in [
+            "/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/..%2fsecret.txt",
+            "/sub/../../secret.txt", "/sub/%2e%2e/%2e%2e/secret.txt", "/./page.html", "/%2e/page.html",
+            "/..\\secret.txt", "/page.html%00", "/escape", "/out/secret.txt",
+            "secret.txt", "", "/%zz",
+        ] {
             #expect(folder.resolve(percentEncodedPath: target) == .refused, "\(target) was not refused")
         }
     }
@@ -58,10 +61,12 @@ import Testing
     }
 
     @Test func contentTypes() {
-        let cases = ["a.html": "text/html; charset=utf-8", "a.svg": "image/svg+xml", "a.js": "text/javascript; charset=utf-8",
-                     "a.css": "text/css; charset=utf-8", "a.woff2": "font/woff2", "a.woff": "font/woff", "a.ttf": "font/ttf",
-                     "a.PNG": "image/png", "a.json": "application/json", "a.unknown": "application/octet-stream",
-                     "noextension": "application/octet-stream"]
+        let cases = [
+            "a.html": "text/html; charset=utf-8", "a.svg": "image/svg+xml", "a.js": "text/javascript; charset=utf-8",
+            "a.css": "text/css; charset=utf-8", "a.woff2": "font/woff2", "a.woff": "font/woff", "a.ttf": "font/ttf",
+            "a.PNG": "image/png", "a.json": "application/json", "a.unknown": "application/octet-stream",
+            "noextension": "application/octet-stream",
+        ]
         for (name, type) in cases {
             #expect(ContentType.of(URL(fileURLWithPath: "/x/" + name)) == type, "\(name)")
         }

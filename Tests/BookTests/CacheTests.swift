@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 @Suite struct CacheTests {
@@ -66,8 +67,10 @@ import Testing
         #expect(blas.contains("libopenblas"), "\(blas)")
         #expect(blas.contains("model name:"), "\(blas)")
         #expect(ToolchainFingerprint.libraries(runtimeLibrary: runtime.library, memo: memo, environment: [:]) == blas)
-        #expect(ToolchainFingerprint.libraries(runtimeLibrary: runtime.library, memo: memo,
-                                               environment: ["OPENBLAS_CORETYPE": "Haswell"]) != blas)
+        #expect(
+            ToolchainFingerprint.libraries(
+                runtimeLibrary: runtime.library, memo: memo,
+                environment: ["OPENBLAS_CORETYPE": "Haswell"]) != blas)
     }
 
     /// The compiler is asked its version once, and again when its binary changes.

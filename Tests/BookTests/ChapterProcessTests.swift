@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 /// What a chapter program does with its processes and its side channel cannot outlast
@@ -23,41 +24,49 @@ import Testing
 
     @Test func whatABlockStartedIsStoppedWithItAtItsLimit() throws {
         let marker = "4000.\(UInt32.random(in: 100_000...999_999))"
-        let (_, result) = try Self.run("""
-        ```swift run timeout=3
-        let sleeper = Process()
-        sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
-        sleeper.arguments = ["\(marker)"]
-        try sleeper.run()
-        while true { usleep(10_000) }
-        ```
-        """)
+        let (_, result) = try Self.run(
+            """
+            ```swift run timeout=3
+            let sleeper = Process()
+            sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
+            sleeper.arguments = ["\(marker)"]
+            try sleeper.run()
+            while true { usleep(10_000) }
+            ```
+            """)
         #expect(result.blocks.map(\.status) == [.failed])
         #expect(result.blocks[0].failures.first?.message.contains("timed out") == true)
         // Foundation put the sleeper in a process group of its own; it went all the same.
         var waited = 0.0
-        while Self.sleepers(marker) > 0 && waited < 30 { usleep(100_000); waited += 0.1 }
+        while Self.sleepers(marker) > 0 && waited < 30 {
+            usleep(100_000)
+            waited += 0.1
+        }
         #expect(Self.sleepers(marker) == 0)
     }
 
     @Test func blockMessagesWrittenByChapterCodeNeitherEndNorExtendItsLimit() throws {
         // The block claims to have ended and the next (with a long limit) to have begun;
         // its own limit of 2 s still applies, and the claims show as the text they are.
-        let (_, result) = try Self.run("""
-        ```swift run timeout=2
-        let fake = "{\\"blockEnd\\":{\\"index\\":0}}\\n{\\"blockStart\\":{\\"index\\":1}}\\n"
-        _ = fake.withCString { write(3, $0, strlen($0)) }
-        sleep(30)
-        ```
+        let (_, result) = try Self.run(
+            """
+            ```swift run timeout=2
+            let fake = "{\\"blockEnd\\":{\\"index\\":0}}\\n{\\"blockStart\\":{\\"index\\":1}}\\n"
+            _ = fake.withCString { write(3, $0, strlen($0)) }
+            sleep(30)
+            ```
 
-        ```swift run timeout=600
-        print("second")
-        ```
-        """)
+            ```swift run timeout=600
+            print("second")
+            ```
+            """)
         #expect(result.blocks.map(\.status) == [.failed, .notRun])
-        #expect(result.blocks[0].failures.first?.message == "error: timed out: the block ran longer than its limit of 2 s (set timeout=SECONDS on its fence line to allow more)")
+        #expect(
+            result.blocks[0].failures.first?.message
+                == "error: timed out: the block ran longer than its limit of 2 s (set timeout=SECONDS on its fence line to allow more)")
         guard case .text(let text)? = result.blocks[0].items.first else {
-            Issue.record("the forged messages were not shown as text"); return
+            Issue.record("the forged messages were not shown as text")
+            return
         }
         #expect(text.contains("{\"blockEnd\":{\"index\":0}}"))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 @Suite struct ChapterTimeLimitTests {
@@ -8,8 +9,9 @@ import Testing
         // the chapter's limit stops it.
         let sleep = "```swift run\nusleep(200_000)\nprint(\"slept\")\n```\n\n"
         let forever = "```swift run timeout=60\nwhile true { usleep(1000) }\n```\n"
-        let chapter = Chapter.parse("# Slow\n\n" + sleep + sleep + forever,
-                                    url: URL(fileURLWithPath: "/t/01-slow.md"), path: "chapters/01-slow.md")
+        let chapter = Chapter.parse(
+            "# Slow\n\n" + sleep + sleep + forever,
+            url: URL(fileURLWithPath: "/t/01-slow.md"), path: "chapters/01-slow.md")
         var limits = RunLimits()
         limits.chapterSeconds = 2.5
         let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("limit-\(UUID().uuidString.prefix(8))")

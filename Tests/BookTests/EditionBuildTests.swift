@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 /// A book with a Korean edition, built end to end: one run for both editions, the
@@ -41,7 +42,10 @@ import Testing
         #expect(korean.contains("data-search-index=\"../assets/search-index.ko.js\""))
         // The switch leads to the same page, by section.
         #expect(korean.contains("<a class=\"language-link\" href=\"../01-learning-rate.html\" hreflang=\"en\" lang=\"en\""))
-        #expect(korean.contains("data-anchors=\"학습률=the-learning-rate 세-가지-학습률=three-learning-rates 어디에-이르는가=what-they-reach 곡선=the-curves block-1 rates block-3 fig-curves tab-ends\""))
+        #expect(
+            korean.contains(
+                "data-anchors=\"학습률=the-learning-rate 세-가지-학습률=three-learning-rates 어디에-이르는가=what-they-reach 곡선=the-curves block-1 rates block-3 fig-curves tab-ends\""
+            ))
         #expect(english.contains("<a class=\"language-link\" href=\"ko/01-learning-rate.html\" hreflang=\"ko\" lang=\"ko\""))
         #expect(english.contains("학습률=the-learning-rate") == false)
         #expect(english.contains("the-learning-rate=학습률"))
@@ -50,7 +54,9 @@ import Testing
 
         // Not translated yet: the English chapter, marked, in the Korean edition.
         let momentum = try koPage(book, "02-momentum.html")
-        #expect(momentum.contains("<article class=\"chapter\" lang=\"en\"><p class=\"untranslated-note\" lang=\"ko\">이 쪽은 아직 번역되지 않아 원문(English) 그대로 보여 줍니다.</p>"))
+        #expect(
+            momentum.contains(
+                "<article class=\"chapter\" lang=\"en\"><p class=\"untranslated-note\" lang=\"ko\">이 쪽은 아직 번역되지 않아 원문(English) 그대로 보여 줍니다.</p>"))
         #expect(momentum.contains("모멘텀이 w를 움직인다"))
         let edition = try #require(book.report.editions.first)
         #expect(edition.untranslated == ["chapters/02-momentum.md"])
@@ -115,7 +121,10 @@ import Testing
         var options = TestBook.options(root: root)
         options.strictEditions = true
         let report = try await BookBuilder(options: options, runtime: try TestBook.runtime()).build()
-        #expect(report.failureLines == ["chapters/ko: error: chapters/02-momentum.md is not translated (no chapters/ko/02-momentum.md); --strict-editions makes that a failure"])
+        #expect(
+            report.failureLines == [
+                "chapters/ko: error: chapters/02-momentum.md is not translated (no chapters/ko/02-momentum.md); --strict-editions makes that a failure"
+            ])
         #expect(report.failed == 1)
     }
 
@@ -126,16 +135,30 @@ import Testing
             .replacingOccurrences(of: "steps: 40)\nprint", with: "steps: 50)\nprint")
             .write(to: file, atomically: true, encoding: .utf8)
         let catalog = root.appendingPathComponent("chapters/ko/results.po")
-        try (String(contentsOf: catalog, encoding: .utf8)
-             .replacingOccurrences(of: "msgid \"slow\"\nmsgstr \"느림\"", with: "msgid \"slow\"\nmsgstr \"\"")
-             + "\nmsgid \"a caption no block makes\"\nmsgstr \"없는 캡션\"\n")
+        try
+            (String(contentsOf: catalog, encoding: .utf8)
+            .replacingOccurrences(of: "msgid \"slow\"\nmsgstr \"느림\"", with: "msgid \"slow\"\nmsgstr \"\"")
+            + "\nmsgid \"a caption no block makes\"\nmsgstr \"없는 캡션\"\n")
             .write(to: catalog, atomically: true, encoding: .utf8)
         let book = try await TestBook.build(root: root)
         let lines = book.report.failureLines
         #expect(lines.count == 3, "\(lines)")
-        #expect(lines.contains { $0.hasPrefix("chapters/ko/01-learning-rate.md:7:1: error: the translation is out of date: this block is block 1 of the source, chapters/01-learning-rate.md:7, edited: its code differs") })
-        #expect(lines.contains { $0.hasPrefix("chapters/ko/01-learning-rate.md:23:1: error: no translation: \"slow\" (table cell, block 2 of chapters/01-learning-rate.md) has an empty msgstr in chapters/ko/results.po:") })
-        #expect(lines.contains { $0.hasPrefix("chapters/ko/results.po:") && $0.contains("stale entry: no experiment produces \"a caption no block makes\"") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix(
+                    "chapters/ko/01-learning-rate.md:7:1: error: the translation is out of date: this block is block 1 of the source, chapters/01-learning-rate.md:7, edited: its code differs"
+                )
+            })
+        #expect(
+            lines.contains {
+                $0.hasPrefix(
+                    "chapters/ko/01-learning-rate.md:23:1: error: no translation: \"slow\" (table cell, block 2 of chapters/01-learning-rate.md) has an empty msgstr in chapters/ko/results.po:"
+                )
+            })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("chapters/ko/results.po:") && $0.contains("stale entry: no experiment produces \"a caption no block makes\"")
+            })
         // The out-of-date block shows no result, and the page says why.
         let korean = try koPage(book, "01-learning-rate.html")
         #expect(korean.contains("보이지 않음: 이 블록이 원문 장의 블록과 달라 번역이 최신이 아닙니다"))

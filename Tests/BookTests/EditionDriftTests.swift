@@ -1,6 +1,7 @@
 import Foundation
 import NotebookProtocol
 import Testing
+
 @testable import Book
 
 /// A translation out of date with its source: each kind of change to the run blocks is
@@ -41,21 +42,40 @@ import Testing
 
     @Test func anEditedBlock() {
         let edited = Self.source.replacingOccurrences(of: "let b = 2", with: "let b = 20")
-        #expect(Self.drift(edited) == ["chapters/ko/01-a.md:7:1: " + Self.prefix + "this block is block 2 of the source, chapters/01-a.md:7, edited: its code differs; copy the source's block verbatim"])
+        #expect(
+            Self.drift(edited) == [
+                "chapters/ko/01-a.md:7:1: " + Self.prefix
+                    + "this block is block 2 of the source, chapters/01-a.md:7, edited: its code differs; copy the source's block verbatim"
+            ])
         let options = Self.source.replacingOccurrences(of: "```swift run id=two", with: "```swift run hide id=two")
-        #expect(Self.drift(options) == ["chapters/ko/01-a.md:7:1: " + Self.prefix + "this block is block 2 of the source, chapters/01-a.md:7, edited: its options differ (`swift run id=two` in the source); copy the source's block verbatim"])
+        #expect(
+            Self.drift(options) == [
+                "chapters/ko/01-a.md:7:1: " + Self.prefix
+                    + "this block is block 2 of the source, chapters/01-a.md:7, edited: its options differ (`swift run id=two` in the source); copy the source's block verbatim"
+            ])
     }
 
     @Test func anAddedBlock() {
         let added = Self.source + "\n\n```swift run\nlet d = 4\n```\n"
-        #expect(Self.drift(added) == ["chapters/ko/01-a.md:15:1: " + Self.prefix + "this block is not in the source chapter chapters/01-a.md; remove it, or add it to the source"])
+        #expect(
+            Self.drift(added) == [
+                "chapters/ko/01-a.md:15:1: " + Self.prefix
+                    + "this block is not in the source chapter chapters/01-a.md; remove it, or add it to the source"
+            ])
     }
 
     @Test func aRemovedBlock() {
         let removed = Self.source.replacingOccurrences(of: "```swift run id=two\nlet b = 2\n```\n", with: "")
-        #expect(Self.drift(removed) == ["chapters/ko/01-a.md:8:1: " + Self.prefix + "block 2 of the source, chapters/01-a.md:7, is missing before this block; copy it here verbatim"])
+        #expect(
+            Self.drift(removed) == [
+                "chapters/ko/01-a.md:8:1: " + Self.prefix
+                    + "block 2 of the source, chapters/01-a.md:7, is missing before this block; copy it here verbatim"
+            ])
         let last = Self.source.replacingOccurrences(of: "\n\n```swift run\nlet c = 3\n```", with: "")
-        #expect(Self.drift(last) == ["chapters/ko/01-a.md: " + Self.prefix + "block 3 of the source, chapters/01-a.md:11, is missing at the end; copy it here verbatim"])
+        #expect(
+            Self.drift(last) == [
+                "chapters/ko/01-a.md: " + Self.prefix + "block 3 of the source, chapters/01-a.md:11, is missing at the end; copy it here verbatim"
+            ])
     }
 
     @Test func reorderedBlocks() {
@@ -74,15 +94,21 @@ import Testing
             let b = 2
             ```
             """
-        #expect(Self.drift(reordered) == ["chapters/ko/01-a.md:3:1: " + Self.prefix + "this block is block 3 of the source, chapters/01-a.md:11, which the source has in another place: the blocks are reordered; put them in the source's order"])
+        #expect(
+            Self.drift(reordered) == [
+                "chapters/ko/01-a.md:3:1: " + Self.prefix
+                    + "this block is block 3 of the source, chapters/01-a.md:11, which the source has in another place: the blocks are reordered; put them in the source's order"
+            ])
     }
 
     /// The translation shows the source's results, at its own lines; a block that differs
     /// shows none.
     @Test func resultsFollowTheTranslationsBlocks() {
         let source = Self.chapter(Self.source, "chapters/01-a.md")
-        let translation = Self.chapter("# 번역\n\n글.\n\n글.\n\n" + Self.source.replacingOccurrences(of: "# Source\n", with: "")
-            .replacingOccurrences(of: "let c = 3", with: "let c = 30"), "chapters/ko/01-a.md")
+        let translation = Self.chapter(
+            "# 번역\n\n글.\n\n글.\n\n"
+                + Self.source.replacingOccurrences(of: "# Source\n", with: "")
+                .replacingOccurrences(of: "let c = 3", with: "let c = 30"), "chapters/ko/01-a.md")
         let outcome = ExpectationOutcome(claim: "b is 2", passed: false, detail: "got 3", file: "x", line: 1)
         let result = ChapterResult(blocks: [
             BlockResult(status: .ran, items: [.text("a\n")]),

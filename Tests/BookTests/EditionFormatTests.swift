@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 /// The files an edition is made of: `book.toml` and gettext catalogs, read without
 /// running anything.
 @Suite struct EditionFormatTests {
     @Test func bookSettings() throws {
-        let settings = try BookSettings.parse("""
+        let settings = try BookSettings.parse(
+            """
             # comment
             language = "en"   # the chapters
             name = 'English'
@@ -33,13 +35,19 @@ import Testing
         ("[editions.ko]\ntitel = \"x\"", "chapters/book.toml:2: unknown setting 'titel' in [editions.ko] (expected name, pages, title)"),
         ("[edition.ko]", "chapters/book.toml:1: unknown table [edition.ko] (expected [editions.LANGUAGE])"),
         ("[editions.en]", "chapters/book.toml:1: the edition 'en' is the language of the chapters themselves (language = \"en\")"),
-        ("[editions.Korean]", "chapters/book.toml:1: 'Korean' is not a language tag (like ko, ja or pt-BR): [editions.Korean] names the edition's folder"),
+        (
+            "[editions.Korean]",
+            "chapters/book.toml:1: 'Korean' is not a language tag (like ko, ja or pt-BR): [editions.Korean] names the edition's folder"
+        ),
         ("[editions.ko]\n[editions.ko]", "chapters/book.toml:2:1: table [editions.ko] is already defined at line 1"),
         ("name = \"a\"\nname = \"b\"", "chapters/book.toml:2:1: key 'name' is already set at line 1"),
         ("name = \"open", "chapters/book.toml:1:13: the string is not closed with \" on this line"),
         ("name = \"\"\"x\"\"\"", "chapters/book.toml:1:8: multi-line strings are not supported in book.toml"),
         ("name = \"a\\q\"", "chapters/book.toml:1:10: unknown escape \\q in a string"),
-        ("[editions.ko]\npages = [\"../x.md\"]", "chapters/book.toml:2: '../x.md' in pages is not a Markdown file name in the edition's folder (like \"glossary.md\")"),
+        (
+            "[editions.ko]\npages = [\"../x.md\"]",
+            "chapters/book.toml:2: '../x.md' in pages is not a Markdown file name in the edition's folder (like \"glossary.md\")"
+        ),
         ("[editions.ko]\npages = \"g.md\"", "chapters/book.toml:2: 'pages' must be an array of file names, like [\"glossary.md\"]"),
         ("name = true", "chapters/book.toml:1: 'name' must be a string, not true or false"),
         ("a.b = \"x\"", "chapters/book.toml:1:2: dotted keys are not supported in book.toml; use a [table] header"),
@@ -54,7 +62,8 @@ import Testing
     }
 
     @Test func catalogEntries() throws {
-        let catalog = try Catalog.parse(#"""
+        let catalog = try Catalog.parse(
+            #"""
             # translator's comment
             msgid ""
             msgstr ""
@@ -107,7 +116,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("msgid \"a\"\nmsgid_plural \"as\"\nmsgstr[0] \"x\"", "ko.po:2:1: plural forms (msgid_plural) are not supported: the strings of a book's experiments have no plurals to choose between; give each wording its own msgid"),
+        (
+            "msgid \"a\"\nmsgid_plural \"as\"\nmsgstr[0] \"x\"",
+            "ko.po:2:1: plural forms (msgid_plural) are not supported: the strings of a book's experiments have no plurals to choose between; give each wording its own msgid"
+        ),
         ("msgid \"a\"\nmsgstr \"x\"\n\nmsgid \"a\"\nmsgstr \"y\"", "ko.po:4: msgid \"a\" is already in the catalog at line 1"),
         ("msgid \"a\"\nmsgid \"b\"\nmsgstr \"x\"", "ko.po:2:1: msgid follows the msgid at line 1 without a msgstr between them"),
         ("msgstr \"x\"", "ko.po:1:1: msgstr without a msgid before it"),
@@ -118,7 +130,10 @@ import Testing
         ("msgtxt \"a\"", "ko.po:1:1: expected msgctxt, msgid, msgstr, a \"string\" or a # comment, not 'msgtxt'"),
         ("\"orphan\"", "ko.po:1:1: a string continues no msgctxt, msgid or msgstr"),
         ("msgid \"\"\nmsgstr \"Language: ja\\n\"", "ko.po:1: the header says Language: ja, but the catalog is for the edition 'ko'"),
-        ("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=EUC-KR\\n\"", "ko.po:1: the catalog says it is in euc-kr; save it as UTF-8 and say charset=UTF-8"),
+        (
+            "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=EUC-KR\\n\"",
+            "ko.po:1: the catalog says it is in euc-kr; save it as UTF-8 and say charset=UTF-8"
+        ),
         ("msgid \"\\377\"\nmsgstr \"\"", "ko.po:1: the entry's strings are not UTF-8 text"),
     ])
     func badCatalogsNameTheLine(_ text: String, _ message: String) {
@@ -150,10 +165,14 @@ import Testing
         #expect(PageChrome.format("%d and %d", ["1"]) == "1 and %d")
         #expect(PageChrome.placeholders("%d places found for “%s”.") == PageChrome.placeholders("“%2$s” 결과 %1$d곳"))
         #expect(PageChrome.placeholders("%d") != PageChrome.placeholders("%s"))
-        let chrome = PageChrome(language: "ko", catalog: Catalog(path: "ko.po", entries: [
-            Catalog.Entry(context: nil, id: "Chapter %d", translation: "%s장", fuzzy: false, flags: [], line: 3),
-            Catalog.Entry(context: nil, id: "Chaptre", translation: "장", fuzzy: false, flags: [], line: 7),
-        ]))
+        let chrome = PageChrome(
+            language: "ko",
+            catalog: Catalog(
+                path: "ko.po",
+                entries: [
+                    Catalog.Entry(context: nil, id: "Chapter %d", translation: "%s장", fuzzy: false, flags: [], line: 3),
+                    Catalog.Entry(context: nil, id: "Chaptre", translation: "장", fuzzy: false, flags: [], line: 7),
+                ]))
         #expect(chrome.problems().map(\.line) == [3, 7])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 /// End to end on the `failures` fixture: each chapter fails its own way, and the one
@@ -16,12 +17,18 @@ import Testing
     @Test func compileErrorNamesItsMarkdownLineAndColumn() async throws {
         let b = try await blocks("01-compile-error.md")
         #expect(b.map(\.status) == [.notRun, .failed, .notRun])
-        #expect(try await failures("01-compile-error.md") == ["chapters/01-compile-error.md:10:18: error: cannot convert value of type 'String' to specified type 'Int'"])
+        #expect(
+            try await failures("01-compile-error.md") == [
+                "chapters/01-compile-error.md:10:18: error: cannot convert value of type 'String' to specified type 'Int'"
+            ])
         #expect(b[2].reason == "did not run: the chapter did not compile")
         // One compile error is one failure, however many blocks it keeps from running.
         #expect(try await SharedBuilds.failures.value.chapter("01-compile-error.md")?.failed == 1)
         let html = try await SharedBuilds.failures.value.page("01-compile-error")
-        #expect(html.contains(#"<div class="block-error">chapters/01-compile-error.md:10:18: error: cannot convert value of type &#39;String&#39; to specified type &#39;Int&#39;</div>"#))
+        #expect(
+            html.contains(
+                #"<div class="block-error">chapters/01-compile-error.md:10:18: error: cannot convert value of type &#39;String&#39; to specified type &#39;Int&#39;</div>"#
+            ))
     }
 
     @Test func trapNamesItsLineAndKeepsEarlierOutput() async throws {
@@ -46,7 +53,10 @@ import Testing
     @Test func timeoutSaysSoAndLaterBlocksDidNotRun() async throws {
         let b = try await blocks("04-timeout.md")
         #expect(b.map(\.status) == [.failed, .notRun])
-        #expect(try await failures("04-timeout.md") == ["chapters/04-timeout.md:4:1: error: timed out: the block ran longer than its limit of 1 s (set timeout=SECONDS on its fence line to allow more)"])
+        #expect(
+            try await failures("04-timeout.md") == [
+                "chapters/04-timeout.md:4:1: error: timed out: the block ran longer than its limit of 1 s (set timeout=SECONDS on its fence line to allow more)"
+            ])
         let html = try await SharedBuilds.failures.value.page("04-timeout")
         #expect(html.contains("<pre class=\"output\">started\n</pre>"))
     }
@@ -89,7 +99,9 @@ extension FailureTests {
         #expect(chapter.failures.map(\.description) == ["chapters/07-figure-error.md:5:1: error: the figure could not be drawn: the series is empty"])
         #expect(chapter.failures.map(\.kind) == [.figure])
         let html = try book.page("07-figure-error")
-        #expect(html.contains(#"<div class="block-error">chapters/07-figure-error.md:5:1: error: the figure could not be drawn: the series is empty</div>"#))
+        #expect(
+            html.contains(
+                #"<div class="block-error">chapters/07-figure-error.md:5:1: error: the figure could not be drawn: the series is empty</div>"#))
         #expect(html.contains("<figcaption>Figure 1. Empty &lt;data&gt;</figcaption>"))
         #expect(html.contains("still running"))
     }

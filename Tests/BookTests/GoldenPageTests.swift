@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 /// Whole pages against golden files, where a `contains` check would let a regression
@@ -20,8 +21,10 @@ import Testing
         return output
     }
 
-    @Test(arguments: ["index.html", "01-learning-from-data.html", "02-optimizers.html", "03-escaping.html",
-                      "assets/search-index.js"])
+    @Test(arguments: [
+        "index.html", "01-learning-from-data.html", "02-optimizers.html", "03-escaping.html",
+        "assets/search-index.js",
+    ])
     func pageMatchesItsGoldenFile(_ name: String) throws {
         let page = try read(try Self.book.get().appendingPathComponent(name))
         let file = Self.golden.appendingPathComponent(name.replacingOccurrences(of: "/", with: "-"))
@@ -35,7 +38,8 @@ import Testing
         let a = page.split(separator: "\n", omittingEmptySubsequences: false)
         let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-        Issue.record("""
+        Issue.record(
+            """
             \(name) differs from \(file.path) at line \(line + 1):
               got:      \(line < a.count ? String(a[line].prefix(300)) : "(end of page)")
               expected: \(line < b.count ? String(b[line].prefix(300)) : "(end of file)")

@@ -1,7 +1,9 @@
 import Foundation
-import Testing
 import Notebook
+import Testing
+
 @testable import Book
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,11 +18,21 @@ import Glibc
         private(set) var peak = 0
         private(set) var done = 0
         func work(seconds: Double) {
-            lock.lock(); running += 1; peak = max(peak, running); lock.unlock()
+            lock.lock()
+            running += 1
+            peak = max(peak, running)
+            lock.unlock()
             Thread.sleep(forTimeInterval: seconds)
-            lock.lock(); running -= 1; done += 1; lock.unlock()
+            lock.lock()
+            running -= 1
+            done += 1
+            lock.unlock()
         }
-        var counts: (peak: Int, done: Int) { lock.lock(); defer { lock.unlock() }; return (peak, done) }
+        var counts: (peak: Int, done: Int) {
+            lock.lock()
+            defer { lock.unlock() }
+            return (peak, done)
+        }
     }
 
     /// A chapter program's side, as the notebook runtime plays it: asks for `extra`
@@ -43,18 +55,26 @@ import Glibc
                 defer { pumpEnded.signal() }
                 var buffer = [UInt8](repeating: 0, count: 64)
                 while true {
-                    stop.lock(); let done = stopped; stop.unlock()
+                    stop.lock()
+                    let done = stopped
+                    stop.unlock()
                     if done { return }
                     var p = pollfd(fd: link.parentEnd, events: Int16(POLLIN), revents: 0)
                     guard poll(&p, 1, 20) > 0 else { continue }
                     let n = read(link.parentEnd, &buffer, buffer.count)
-                    if n <= 0 { if n < 0 && (errno == EAGAIN || errno == EINTR) { continue }; return }
+                    if n <= 0 {
+                        if n < 0 && (errno == EAGAIN || errno == EINTR) { continue }
+                        return
+                    }
                     buffer.withUnsafeBytes { link.receive(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
                 }
             }
         }
 
-        func send(_ byte: UInt8) { var b = byte; _ = write(link.childEnd, &b, 1) }
+        func send(_ byte: UInt8) {
+            var b = byte
+            _ = write(link.childEnd, &b, 1)
+        }
 
         /// The builder's next byte, or nil after 20 s (a test fails rather than hangs).
         func receive() -> UInt8? {
@@ -72,9 +92,13 @@ import Glibc
                 let lock = NSLock()
                 var left: Int
                 let onLast: @Sendable () -> Void
-                init(_ n: Int, onLast: @escaping @Sendable () -> Void) { left = n; self.onLast = onLast }
+                init(_ n: Int, onLast: @escaping @Sendable () -> Void) {
+                    left = n
+                    self.onLast = onLast
+                }
                 func next() -> Bool {
-                    lock.lock(); defer { lock.unlock() }
+                    lock.lock()
+                    defer { lock.unlock() }
                     guard left > 0 else { return false }
                     left -= 1
                     if left == 0 { onLast() }
@@ -102,7 +126,9 @@ import Glibc
         }
 
         func close() {
-            stop.lock(); stopped = true; stop.unlock()
+            stop.lock()
+            stopped = true
+            stop.unlock()
             if pumping { pumpEnded.wait() }
             link.close()
             Glibc.close(link.childEnd)
@@ -113,7 +139,7 @@ import Glibc
         let jobserver = Jobserver(tokens: 3)
         let workers = Workers()
         let programs = try (0..<2).map { _ in try FakeProgram(jobserver) }
-        programs.forEach { $0.pump() }
+        for program in programs { program.pump() }
         await withTaskGroup(of: Void.self) { group in
             // Six chapters, two of which spread work over extra threads while they hold
             // their own token.
@@ -131,7 +157,7 @@ import Glibc
                 }
             }
         }
-        programs.forEach { $0.close() }
+        for program in programs { program.close() }
         let counts = workers.counts
         #expect(counts.done == 6 + 2 * 12)
         #expect(counts.peak <= 3, "\(counts.peak) workers at once with 3 tokens")
@@ -149,7 +175,11 @@ import Glibc
         final class Order: @unchecked Sendable {
             let lock = NSLock()
             var started: [Int] = []
-            func add(_ p: Int) { lock.lock(); started.append(p); lock.unlock() }
+            func add(_ p: Int) {
+                lock.lock()
+                started.append(p)
+                lock.unlock()
+            }
         }
         let order = Order()
         let group = DispatchGroup()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 /// The book's search, as the browser runs it (lunr with the theme's korean-search.js and
@@ -24,7 +25,9 @@ import Testing
             try theme.url("assets/korean-search.js").path, try theme.url("assets/search.js").path,
         ]
         let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input; process.standardOutput = output; process.standardError = errors
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
         try process.run()
         let request: [String: Any] = ["docs": docs.map { $0.mapValues { $0 ?? NSNull() as Any } }, "queries": queries, "stems": stems]
         input.fileHandleForWriting.write(try JSONSerialization.data(withJSONObject: request))
@@ -56,8 +59,9 @@ import Testing
             ["url": "ko/02.html#b", "title": "가중치 감소", "section": nil, "text": "가중치가 커지지 않도록 규제한다. 결과가 좋아진다."],
             ["url": "ko/03.html", "title": "배치 정규화", "section": nil, "text": "Adam은 모멘텀을 쓴다."],
         ]
-        let output = try Self.run(docs: docs, queries: ["학습률이", "학습률", "학습률에서는", "가중치는", "결과", "adam을", "정규화가", "없는말"],
-                                  stems: [])
+        let output = try Self.run(
+            docs: docs, queries: ["학습률이", "학습률", "학습률에서는", "가중치는", "결과", "adam을", "정규화가", "없는말"],
+            stems: [])
         #expect(output.results["학습률이"]?.first == "ko/01.html#a")
         #expect(output.results["학습률"]?.first == "ko/01.html#a")
         #expect(output.results["학습률에서는"]?.first == "ko/01.html#a")

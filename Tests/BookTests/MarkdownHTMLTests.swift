@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 @Suite struct MarkdownHTMLTests {
@@ -10,42 +11,47 @@ import Testing
 
     @Test func wholeDocument() {
         let page = body("# Title\n\nA *b* **c** `d<e>` [link](03-next.md#part).\n\n- one\n- two\n")
-        #expect(page.bodyHTML == """
-        <h1 id="title">Title</h1>
-        <p>A <em>b</em> <strong>c</strong> <code>d&lt;e&gt;</code> <a href="03-next.html#part">link</a>.</p>
-        <ul>
-        <li>one</li>
-        <li>two</li>
-        </ul>
+        #expect(
+            page.bodyHTML == """
+                <h1 id="title">Title</h1>
+                <p>A <em>b</em> <strong>c</strong> <code>d&lt;e&gt;</code> <a href="03-next.html#part">link</a>.</p>
+                <ul>
+                <li>one</li>
+                <li>two</li>
+                </ul>
 
-        """)
+                """)
         #expect(page.title == "Title")
     }
 
     @Test func theSummaryKeepsItsMathAsMath() {
-        let chapter = Chapter.parse("# T\n\nThe rule $W \\leftarrow W - \\eta g$ & <more>. Second sentence.\n",
-                                    url: URL(fileURLWithPath: "/t/02-x.md"), path: "chapters/02-x.md")
+        let chapter = Chapter.parse(
+            "# T\n\nThe rule $W \\leftarrow W - \\eta g$ & <more>. Second sentence.\n",
+            url: URL(fileURLWithPath: "/t/02-x.md"), path: "chapters/02-x.md")
         #expect(chapter.summary == "The rule $W \\leftarrow W - \\eta g$ & <more>.")
         #expect(chapter.summaryHTML == "The rule <span class=\"math math-inline\">W \\leftarrow W - \\eta g</span> &amp; &lt;more&gt;.")
     }
 
     @Test func aQuoteOpeningWithBoldTextIsACallout() {
-        let page = body("> **Swift note.** `xs.map { $0 * 2 }` is a list comprehension.\n\n> **The notes say:** ELU wins.\n\n> Plain **quote.**\n\n> **Bold** but no mark\n")
-        #expect(page.bodyHTML == """
-        <aside class="callout callout-swift-note" role="note">
-        <p><strong>Swift note.</strong> <code>xs.map { $0 * 2 }</code> is a list comprehension.</p>
-        </aside>
-        <aside class="callout callout-the-notes-say" role="note">
-        <p><strong>The notes say:</strong> ELU wins.</p>
-        </aside>
-        <blockquote>
-        <p>Plain <strong>quote.</strong></p>
-        </blockquote>
-        <blockquote>
-        <p><strong>Bold</strong> but no mark</p>
-        </blockquote>
+        let page = body(
+            "> **Swift note.** `xs.map { $0 * 2 }` is a list comprehension.\n\n> **The notes say:** ELU wins.\n\n> Plain **quote.**\n\n> **Bold** but no mark\n"
+        )
+        #expect(
+            page.bodyHTML == """
+                <aside class="callout callout-swift-note" role="note">
+                <p><strong>Swift note.</strong> <code>xs.map { $0 * 2 }</code> is a list comprehension.</p>
+                </aside>
+                <aside class="callout callout-the-notes-say" role="note">
+                <p><strong>The notes say:</strong> ELU wins.</p>
+                </aside>
+                <blockquote>
+                <p>Plain <strong>quote.</strong></p>
+                </blockquote>
+                <blockquote>
+                <p><strong>Bold</strong> but no mark</p>
+                </blockquote>
 
-        """)
+                """)
     }
 
     @Test func rawHTMLIsEscapedNotPassedThrough() {

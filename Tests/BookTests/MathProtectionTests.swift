@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 @Suite struct MathProtectionTests {
@@ -28,8 +29,9 @@ import Testing
     }
 
     @Test func renderedPageKeepsTheTeXExactly() throws {
-        let chapter = Chapter.parse("# T\n\nSee $a_1 * b_2$ and\n\n$$\\frac{x}{y}_{*}$$\n",
-                                    url: .init(fileURLWithPath: "/t/01-t.md"), path: "chapters/01-t.md")
+        let chapter = Chapter.parse(
+            "# T\n\nSee $a_1 * b_2$ and\n\n$$\\frac{x}{y}_{*}$$\n",
+            url: .init(fileURLWithPath: "/t/01-t.md"), path: "chapters/01-t.md")
         let page = ChapterPageRenderer.render(chapter, result: ChapterResult(blocks: []))
         #expect(page.bodyHTML.contains(#"<span class="math math-inline">a_1 * b_2</span>"#))
         #expect(page.bodyHTML.contains(#"<div class="math math-display">\frac{x}{y}_{*}</div>"#))
@@ -45,8 +47,9 @@ import Testing
 
 @Suite struct MathLineMapTests {
     @Test func blockLinesCountTheLinesOfDisplayMath() {
-        let chapter = Chapter.parse("# T\n\n$$\na\nb\n$$\n\n```swift run\nprint(1)\n```\n",
-                                    url: .init(fileURLWithPath: "/t/01.md"), path: "01.md")
+        let chapter = Chapter.parse(
+            "# T\n\n$$\na\nb\n$$\n\n```swift run\nprint(1)\n```\n",
+            url: .init(fileURLWithPath: "/t/01.md"), path: "01.md")
         #expect(chapter.blocks.first?.fenceLine == 8)
         #expect(chapter.blocks.first?.codeLine == 9)
     }
@@ -84,9 +87,10 @@ import Testing
         #expect(inList.blocks.first?.fenceLine == 3)
         #expect(inList.blocks.first?.column == 4)
         let unclosed = chapter("# T\n\n> ```swift run\n> print(1)\n\nafter\n")
-        #expect(unclosed.diagnostics.map(\.description) == [
-            "01.md:3:3: error: unclosed code fence: the block opened here runs to the end of the chapter; close it with a line of backticks",
-        ])
+        #expect(
+            unclosed.diagnostics.map(\.description) == [
+                "01.md:3:3: error: unclosed code fence: the block opened here runs to the end of the chapter; close it with a line of backticks"
+            ])
         // A longer closing fence closes; a shorter one does not.
         #expect(chapter("````swift run\nprint(1)\n`````\n").diagnostics.isEmpty)
         #expect(chapter("````swift run\nprint(1)\n```\n").diagnostics.count == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 /// Every string an experiment produced goes through `PageOptions.translate` at render

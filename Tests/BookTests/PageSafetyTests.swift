@@ -1,6 +1,7 @@
 import Foundation
 import Plotting
 import Testing
+
 @testable import Book
 
 /// No script reaches a page from content: links and pictures, figures' SVG, chapter
@@ -40,13 +41,16 @@ import Testing
     }
 
     @Test func ordinaryURLsAreKept() {
-        let html = Self.html("""
-        [a](https://example.org/x?y=1&z=2) [b](03-optimizers.md#adam) [c](#here) [d](mailto:a@b.c)
-        [e](images/x.svg) ![f](data:image/png;base64,iVBORw0KGgo=) [g](data-science.md) [h](javascript.md)
-        """)
-        for href in ["href=\"https://example.org/x?y=1&amp;z=2\"", "href=\"03-optimizers.html#adam\"", "href=\"#here\"",
-                     "href=\"mailto:a@b.c\"", "href=\"images/x.svg\"", "src=\"data:image/png;base64,iVBORw0KGgo=\"",
-                     "href=\"data-science.html\"", "href=\"javascript.html\""] {
+        let html = Self.html(
+            """
+            [a](https://example.org/x?y=1&z=2) [b](03-optimizers.md#adam) [c](#here) [d](mailto:a@b.c)
+            [e](images/x.svg) ![f](data:image/png;base64,iVBORw0KGgo=) [g](data-science.md) [h](javascript.md)
+            """)
+        for href in [
+            "href=\"https://example.org/x?y=1&amp;z=2\"", "href=\"03-optimizers.html#adam\"", "href=\"#here\"",
+            "href=\"mailto:a@b.c\"", "href=\"images/x.svg\"", "src=\"data:image/png;base64,iVBORw0KGgo=\"",
+            "href=\"data-science.html\"", "href=\"javascript.html\"",
+        ] {
             #expect(html.contains(href), "\(href) in \(html)")
         }
     }
@@ -59,9 +63,11 @@ import Testing
     /// What must never come out, in any case.
     static func expectInert(_ output: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let lower = output.lowercased()
-        for word in ["<script", "javascript:", "vbscript:", "foreignobject", "<iframe", "<img", "<a ", "<a>", "<animate",
-                     "<set", "<use href=\"http", "http://evil", "https://evil", "@import", "expression(", "<html",
-                     "<body", "<p>", "<math", "<embed", "<object", "<!--", "<![cdata[", "<!doctype", "<?"] {
+        for word in [
+            "<script", "javascript:", "vbscript:", "foreignobject", "<iframe", "<img", "<a ", "<a>", "<animate",
+            "<set", "<use href=\"http", "http://evil", "https://evil", "@import", "expression(", "<html",
+            "<body", "<p>", "<math", "<embed", "<object", "<!--", "<![cdata[", "<!doctype", "<?",
+        ] {
             #expect(!lower.contains(word), "\(word) in \(output)", sourceLocation: sourceLocation)
         }
         // No event handler attribute: ` on…=` anywhere inside a tag.
@@ -119,13 +125,16 @@ import Testing
         #expect(SVGSanitizer.sanitize("<html><script>alert(1)</script></html>") == nil)
         #expect(SVGSanitizer.sanitize("just text") == nil)
         let chapter = Chapter.parse("```swift run\nfigure(\"x\")\n```\n", url: URL(fileURLWithPath: "/t/01-a.md"), path: "01-a.md")
-        let result = ChapterResult(blocks: [BlockResult(status: .ran, items: [.figure(.init(svg: "<img src=x onerror=alert(1)>", caption: nil, id: nil), location: nil)])])
+        let result = ChapterResult(blocks: [
+            BlockResult(status: .ran, items: [.figure(.init(svg: "<img src=x onerror=alert(1)>", caption: nil, id: nil), location: nil)])
+        ])
         let page = ChapterPageRenderer.render(chapter, result: result)
         #expect(page.bodyHTML.contains("&lt;img src=x onerror=alert(1)&gt;"))
     }
 
     @Test func safeContentIsKept() {
-        let svg = ##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><defs><clipPath id="c"><rect width="5" height="5"/></clipPath><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs><g clip-path="url(#c)" fill="url(#g)"><path d="M0 0L5 5" class="s1"/><use xlink:href="#c"/><text x="1" y="2">a &lt; b &amp; c</text></g><image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/></svg>"##
+        let svg =
+            ##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><defs><clipPath id="c"><rect width="5" height="5"/></clipPath><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs><g clip-path="url(#c)" fill="url(#g)"><path d="M0 0L5 5" class="s1"/><use xlink:href="#c"/><text x="1" y="2">a &lt; b &amp; c</text></g><image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/></svg>"##
         #expect(SVGSanitizer.sanitize(svg) == svg)
     }
 
@@ -139,11 +148,13 @@ import Testing
         var histogram = Histogram(title: "Weights", xLabel: "w", bins: 20)
         histogram.add(series: "layer 1", values: (0..<500).map { sin(Double($0)) })
         histogram.add(series: "layer 2", values: (0..<500).map { cos(Double($0)) })
-        let confusion = HeatMap.confusionMatrix((0..<3).map { i in (0..<3).map { j in i == j ? 50 : j } },
-                                                classNames: ["a", "b", "c"], id: "confusion")
-        let weights = HeatMap(title: "Weights", values: (0..<30).map { i in (0..<60).map { j in sin(Double(i * j)) } },
-                              xLabel: "input", yLabel: "unit", colorMap: .blueWhiteRed, squareCells: false,
-                              colorBarLabel: "weight", width: 640, height: 360, id: "weights")
+        let confusion = HeatMap.confusionMatrix(
+            (0..<3).map { i in (0..<3).map { j in i == j ? 50 : j } },
+            classNames: ["a", "b", "c"], id: "confusion")
+        let weights = HeatMap(
+            title: "Weights", values: (0..<30).map { i in (0..<60).map { j in sin(Double(i * j)) } },
+            xLabel: "input", yLabel: "unit", colorMap: .blueWhiteRed, squareCells: false,
+            colorBarLabel: "weight", width: 640, height: 360, id: "weights")
         var contour = ContourPlot(title: "Rosenbrock", xLabel: "w₁", yLabel: "w₂", x: -2...2, y: -1...3, id: "rosen") { x, y in
             (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)
         }

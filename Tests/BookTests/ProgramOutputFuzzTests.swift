@@ -2,6 +2,7 @@ import Foundation
 import NeuralEngine
 import Notebook
 import Testing
+
 @testable import Book
 
 /// Nothing a chapter program prints can crash the tool: its standard error (backtraces,
@@ -19,23 +20,26 @@ import Testing
 
     /// A chapter with an indented block (its column is 3), where a column taken from a
     /// backtrace is added to the block's.
-    static let chapter = Chapter.parse("""
-    # Fuzz
+    static let chapter = Chapter.parse(
+        """
+        # Fuzz
 
-    ```swift run
-    let a = 1
-    print(a)
-    ```
+        ```swift run
+        let a = 1
+        print(a)
+        ```
 
-    - item
+        - item
 
-      ```swift run timeout=5
-      let b = 2
-      ```
-    """, url: URL(fileURLWithPath: "/t/01-fuzz.md"), path: "chapters/01-fuzz.md")
+          ```swift run timeout=5
+          let b = 2
+          ```
+        """, url: URL(fileURLWithPath: "/t/01-fuzz.md"), path: "chapters/01-fuzz.md")
 
-    static let numbers = ["0", "-1", "1", "7", "10", "9223372036854775807", "-9223372036854775808",
-                          "9223372036854775808", "99999999999999999999999", "", "x", "1e9", "0x10", "١٢"]
+    static let numbers = [
+        "0", "-1", "1", "7", "10", "9223372036854775807", "-9223372036854775808",
+        "9223372036854775808", "99999999999999999999999", "", "x", "1e9", "0x10", "١٢",
+    ]
 
     static let stderrSeeds = [
         "01-fuzz.md:4: Fatal error: boom",
@@ -80,13 +84,23 @@ import Testing
             case 1:
                 if !text.isEmpty { text[random.below(text.count)] = Unicode.Scalar(UInt8(random.below(256))) }
             case 2:
-                if !text.isEmpty { text.insert(random.pick([":", " ", "\n", "\"", "\\", "{", "}", "\u{0}", " at ", " 0x"]).unicodeScalars.first!, at: random.below(text.count)) }
+                if !text.isEmpty {
+                    text.insert(
+                        random.pick([":", " ", "\n", "\"", "\\", "{", "}", "\u{0}", " at ", " 0x"]).unicodeScalars.first!,
+                        at: random.below(text.count))
+                }
             case 3:
-                if text.count > 2 { let a = random.below(text.count); text.removeSubrange(a..<min(text.count, a + random.below(8))) }
+                if text.count > 2 {
+                    let a = random.below(text.count)
+                    text.removeSubrange(a..<min(text.count, a + random.below(8)))
+                }
             case 4:
                 text += ("\n" + random.pick(pool)).unicodeScalars
             default:
-                if !text.isEmpty { let a = random.below(text.count); text.insert(contentsOf: text[a..<min(text.count, a + 20)], at: a) }
+                if !text.isEmpty {
+                    let a = random.below(text.count)
+                    text.insert(contentsOf: text[a..<min(text.count, a + 20)], at: a)
+                }
             }
         }
         return String(String.UnicodeScalarView(text))
@@ -116,8 +130,9 @@ import Testing
     /// The case that crashed `tutorial`: a frame whose column is the largest integer,
     /// in a block that does not start at column 1.
     @Test func aHugeColumnInABacktraceIsBounded() {
-        let trap = TrapReport.parse("  1   0x000055c39b7492a2 main + 738 in chapter at /tmp/x/01-fuzz.md:11:9223372036854775807",
-                                    sourceName: "01-fuzz.md")
+        let trap = TrapReport.parse(
+            "  1   0x000055c39b7492a2 main + 738 in chapter at /tmp/x/01-fuzz.md:11:9223372036854775807",
+            sourceName: "01-fuzz.md")
         #expect(trap.line == 11 && trap.column == Int.max)
         let location = Self.chapter.location(line: 11, column: trap.column!)
         #expect(location?.block == 1)
@@ -158,8 +173,11 @@ import Testing
             let page = ChapterPageRenderer.render(chapter, result: result)
             #expect(!page.bodyHTML.contains("<script"))
             _ = TerminalResults(chapter: chapter, figureDirectory: URL(fileURLWithPath: "/nonexistent")).render(result)
-            _ = BuildReport(outcomes: [ChapterOutcome(chapter: chapter, result: result, cached: false, seconds: 0)],
-                            brokenLinks: [], output: nil).failureLines
+            _ =
+                BuildReport(
+                    outcomes: [ChapterOutcome(chapter: chapter, result: result, cached: false, seconds: 0)],
+                    brokenLinks: [], output: nil
+                ).failureLines
         }
     }
 }

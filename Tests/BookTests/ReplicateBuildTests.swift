@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 /// Replicated runs end to end: the README's examples, results that do not depend on the
@@ -21,8 +22,9 @@ import Testing
     @Test func theFixtureRunsTheReadmesExamples() throws {
         let examples = try Self.readmeExamples()
         #expect(examples.count == 2)
-        let fixture = try String(contentsOf: TestBook.fixtures.appendingPathComponent("replicates/chapters/01-readme-examples.md"),
-                                 encoding: .utf8)
+        let fixture = try String(
+            contentsOf: TestBook.fixtures.appendingPathComponent("replicates/chapters/01-readme-examples.md"),
+            encoding: .utf8)
         for example in examples {
             #expect(fixture.contains("```swift run\n" + example + "```"), "README example not in the fixture:\n\(example)")
         }
@@ -98,7 +100,8 @@ import Testing
     }
 
     @Test func aProgramThatTrapsInAReplicateGivesBackItsTokens() throws {
-        let root = try TestBook.make(["01-trap.md": """
+        let root = try TestBook.make([
+            "01-trap.md": """
             # Trap
 
             ```swift run
@@ -113,11 +116,13 @@ import Testing
             print(values)
             ```
 
-            """])
+            """
+        ])
         let chapter = try BookSource.find("1", in: root.appendingPathComponent("chapters"), path: "chapters")
         let jobserver = Jobserver(tokens: 2)
-        let runner = ChapterRunner(runtime: try TestBook.runtime(), workDirectory: root.appendingPathComponent("work"),
-                                   jobserver: jobserver)
+        let runner = ChapterRunner(
+            runtime: try TestBook.runtime(), workDirectory: root.appendingPathComponent("work"),
+            jobserver: jobserver)
         jobserver.acquire()
         let result = runner.run(chapter)
         jobserver.release()

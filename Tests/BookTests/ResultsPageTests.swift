@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 /// End to end on the `basics` fixture: one chapter with every kind of result.
@@ -14,17 +15,19 @@ import Testing
 
     @Test func tableIsNumberedFormattedAndEscaped() async throws {
         let html = try await SharedBuilds.basics.value.page("01-results")
-        #expect(html.contains("""
-        <table class="result-table" id="tab-sums">
-        <caption>Table 1. Sums &amp; counts</caption>
-        <thead><tr><th>name</th><th>value</th></tr></thead>
-        <tbody>
-        <tr><td>total</td><td class="num">6.0000</td></tr>
-        <tr><td>count</td><td class="num">3</td></tr>
-        <tr><td>missing</td><td class="num">—</td></tr>
-        </tbody>
-        </table>
-        """))
+        #expect(
+            html.contains(
+                """
+                <table class="result-table" id="tab-sums">
+                <caption>Table 1. Sums &amp; counts</caption>
+                <thead><tr><th>name</th><th>value</th></tr></thead>
+                <tbody>
+                <tr><td>total</td><td class="num">6.0000</td></tr>
+                <tr><td>count</td><td class="num">3</td></tr>
+                <tr><td>missing</td><td class="num">—</td></tr>
+                </tbody>
+                </table>
+                """))
         #expect(html.contains(#"<caption>Table 2.</caption>"#))
     }
 
@@ -41,9 +44,16 @@ import Testing
     @Test func expectationsPassAndFailWithValuesAndLines() async throws {
         let book = try await SharedBuilds.basics.value
         let html = try book.page("01-results")
-        #expect(html.contains(#"<div class="expectation passed"><span class="mark">✓</span> the total is six <span class="detail">(6 ≈ 6, |Δ| = 0 ≤ 1e-09)</span></div>"#))
-        #expect(html.contains(#"<div class="expectation passed"><span class="mark">✓</span> the counter moved <span class="detail">(= 11)</span></div>"#))
-        #expect(html.contains(#"<div class="expectation failed"><span class="mark">✗</span> the total is below five <span class="detail">(got 6, expected &lt; 5)</span> <span class="location">chapters/01-results.md:38:1: expectation failed</span></div>"#))
+        #expect(
+            html.contains(
+                #"<div class="expectation passed"><span class="mark">✓</span> the total is six <span class="detail">(6 ≈ 6, |Δ| = 0 ≤ 1e-09)</span></div>"#
+            ))
+        #expect(
+            html.contains(#"<div class="expectation passed"><span class="mark">✓</span> the counter moved <span class="detail">(= 11)</span></div>"#))
+        #expect(
+            html.contains(
+                #"<div class="expectation failed"><span class="mark">✗</span> the total is below five <span class="detail">(got 6, expected &lt; 5)</span> <span class="location">chapters/01-results.md:38:1: expectation failed</span></div>"#
+            ))
         // A failed expectation does not stop the block.
         #expect(html.contains("after a failed expectation"))
         let expectations = try #require(book.chapter("01-results.md")?.expectations)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 @Suite struct RuntimeLocationTests {
@@ -17,8 +18,9 @@ import Testing
     @Test func runtimeNextToTheTestsIsAllAProgramNeeds() throws {
         let runtime = try RuntimeLocation.find(environment: [:])
         #expect(FileManager.default.fileExists(atPath: runtime.library.path))
-        let chapter = Chapter.parse("```swift run\nlet m = Matrix<Float>([[1, 2], [3, 4]])\nprint(m.dot(m).sum())\n```\n",
-                                    url: URL(fileURLWithPath: "/t/01-c.md"), path: "chapters/01-c.md")
+        let chapter = Chapter.parse(
+            "```swift run\nlet m = Matrix<Float>([[1, 2], [3, 4]])\nprint(m.dot(m).sum())\n```\n",
+            url: URL(fileURLWithPath: "/t/01-c.md"), path: "chapters/01-c.md")
         let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("runtime-\(UUID().uuidString.prefix(8))")
         let result = ChapterRunner(runtime: runtime, workDirectory: work).run(chapter)
         #expect(chapter.failures(of: result).isEmpty, "\(chapter.failures(of: result))")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 /// A fixture book copied into a fresh temporary folder, built with the runtime that
@@ -19,8 +20,9 @@ struct TestBook: Sendable {
         let root = URL(fileURLWithPath: NSTemporaryDirectory())
             .appendingPathComponent("book-tests-\(fixture)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: fixtures.appendingPathComponent(fixture).appendingPathComponent("chapters"),
-                                         to: root.appendingPathComponent("chapters"))
+        try FileManager.default.copyItem(
+            at: fixtures.appendingPathComponent(fixture).appendingPathComponent("chapters"),
+            to: root.appendingPathComponent("chapters"))
         return root
     }
 
@@ -46,9 +48,10 @@ struct TestBook: Sendable {
     }
 
     static func options(root: URL, force: Bool = false, jobs: Int = 2) -> BookBuilder.Options {
-        var options = BookBuilder.Options(chapters: root.appendingPathComponent("chapters"), chaptersPath: "chapters",
-                                          output: root.appendingPathComponent("output"),
-                                          cache: root.appendingPathComponent("cache"))
+        var options = BookBuilder.Options(
+            chapters: root.appendingPathComponent("chapters"), chaptersPath: "chapters",
+            output: root.appendingPathComponent("output"),
+            cache: root.appendingPathComponent("cache"))
         options.force = force
         options.jobs = jobs
         options.checkLinks = true
@@ -56,8 +59,10 @@ struct TestBook: Sendable {
         return options
     }
 
-    static func build(root: URL, force: Bool = false, jobs: Int = 2,
-                      observer: BuildObserver = SilentObserver()) async throws -> TestBook {
+    static func build(
+        root: URL, force: Bool = false, jobs: Int = 2,
+        observer: BuildObserver = SilentObserver()
+    ) async throws -> TestBook {
         let builder = BookBuilder(options: options(root: root, force: force, jobs: jobs), runtime: try runtime())
         return TestBook(root: root, report: try await builder.build(observer: observer))
     }
@@ -87,7 +92,8 @@ final class EventRecorder: BuildObserver, @unchecked Sendable {
     private var recorded: [String] = []
 
     func handle(_ event: BuildEvent) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         switch event {
         case .chapterStarted(let slug): recorded.append("start \(slug)")
         case .chapterFinished(let slug, _, let cached, _): recorded.append("\(cached ? "cached" : "finish") \(slug)")
@@ -95,7 +101,11 @@ final class EventRecorder: BuildObserver, @unchecked Sendable {
         }
     }
 
-    var events: [String] { lock.lock(); defer { lock.unlock() }; return recorded }
+    var events: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded
+    }
 }
 
 extension String {

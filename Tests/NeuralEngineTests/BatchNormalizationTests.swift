@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NeuralEngine
 
 @Suite struct BatchNormalizationTests {
@@ -34,8 +35,9 @@ import Testing
     @Test func gammaAndBetaScaleAndShift() {
         var random = SeededRandom(seed: 4)
         var bn = BatchNormalization<Double>(features: 1)
-        let y = bn.forward(Matrix(column: [1, 3]), parameters: [Matrix(row: [2]), Matrix(row: [5])],
-                           first: 0, training: true, random: &random)
+        let y = bn.forward(
+            Matrix(column: [1, 3]), parameters: [Matrix(row: [2]), Matrix(row: [5])],
+            first: 0, training: true, random: &random)
         #expect(Swift.abs(y[0, 0] - 3) < 1e-5 && Swift.abs(y[1, 0] - 7) < 1e-5)
     }
 

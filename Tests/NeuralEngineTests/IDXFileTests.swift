@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NeuralEngine
 
 /// IDX reading on small files written here: plain and gzip, truncated, wrong magic,
@@ -38,7 +39,8 @@ import Testing
             Issue.record("a truncated file was read without error")
         } catch let error as EngineError {
             guard case .corruptFile(let p, _, _) = error else {
-                Issue.record("expected corruptFile, got \(error)"); return
+                Issue.record("expected corruptFile, got \(error)")
+                return
             }
             #expect(p == path)
             #expect(error.description.contains(path))
@@ -61,8 +63,11 @@ import Testing
 
     @Test func missingFileNamesPathAndPackage() throws {
         let dir = try Self.temporaryDirectory()
-        #expect(throws: EngineError.missingFile(path: dir + "/t10k-images-idx3-ubyte.gz",
-                                                debianPackage: "dataset-fashion-mnist")) {
+        #expect(
+            throws: EngineError.missingFile(
+                path: dir + "/t10k-images-idx3-ubyte.gz",
+                debianPackage: "dataset-fashion-mnist")
+        ) {
             _ = try FashionMNIST.test(directory: dir)
         }
         let message = EngineError.missingFile(path: "/x/y.gz", debianPackage: "dataset-fashion-mnist").description

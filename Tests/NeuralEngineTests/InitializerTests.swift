@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NeuralEngine
 
 /// Measured standard deviations of 200×300 = 60,000 weights match the formulas

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NeuralEngine
 
 /// Every layer's backward against centered finite differences in Double: relative
@@ -53,8 +54,9 @@ import Testing
         let p = affine.initialParameters(random: &random).map(\.value)
         _ = affine.forward(x, parameters: p, first: 0, training: true, random: &random)
         var g = p.map { Matrix<Double>(rows: $0.rows, cols: $0.cols) }
-        let dx = affine.backward(Matrix(rows: 5, cols: 2, repeating: 1), parameters: p, gradients: &g,
-                                 first: 0, needsInputGradient: false)
+        let dx = affine.backward(
+            Matrix(rows: 5, cols: 2, repeating: 1), parameters: p, gradients: &g,
+            first: 0, needsInputGradient: false)
         #expect(dx.count == 0)
         #expect(g[1] == Matrix(row: [5, 5]))
     }

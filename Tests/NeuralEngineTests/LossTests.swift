@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NeuralEngine
 
 @Suite struct LossTests {
@@ -37,7 +38,8 @@ import Testing
     func gradientAtLogitsIsOutputMinusTarget(_ loss: Loss) {
         var random = SeededRandom(seed: 5)
         let z: Matrix<Double> = random.normalMatrix(4, 3)
-        let t: Matrix<Double> = loss == .softmaxCrossEntropy
+        let t: Matrix<Double> =
+            loss == .softmaxCrossEntropy
             ? Loss.targets(labels: [0, 2, 1, 1], columns: 3)
             : loss == .sigmoidBinaryCrossEntropy ? Matrix([[1, 0, 1], [0, 0, 1], [1, 1, 0], [0, 1, 0]]) : random.normalMatrix(4, 3)
         let (_, gradient) = loss.evaluate(z, targets: t)

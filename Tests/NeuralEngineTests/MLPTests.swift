@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NeuralEngine
 
 @Suite struct MLPTests {
@@ -36,8 +37,9 @@ import Testing
 
     @Test func gradientCheckWithBatchNormAndDropout() {
         for style in [Dropout<Double>.Style.scaledAtTest, .inverted] {
-            var net = MLP<Double>(sizes: [5, 7, 6, 4], activation: .tanh, initializer: .he, batchNorm: true,
-                                  dropout: 0.3, dropoutStyle: style, seed: 4)
+            var net = MLP<Double>(
+                sizes: [5, 7, 6, 4], activation: .tanh, initializer: .he, batchNorm: true,
+                dropout: 0.3, dropoutStyle: style, seed: 4)
             let checks = net.checkGradients(x, labels: labels)
             #expect(checks.count == 10)
             for check in checks { #expect(check.relativeError < 1e-6, "\(style) \(check)") }
@@ -54,20 +56,24 @@ import Testing
 
     @Test func prefixNamesFollowTheirBlock() {
         let net = MLP<Float>(sizes: [4, 3, 3, 2], activation: .prelu, batchNorm: true)
-        #expect(net.parameterNames == [
-            "W1", "b1", "gamma1", "beta1", "slope1", "W2", "b2", "gamma2", "beta2", "slope2", "W3", "b3",
-        ])
+        #expect(
+            net.parameterNames == [
+                "W1", "b1", "gamma1", "beta1", "slope1", "W2", "b2", "gamma2", "beta2", "slope2", "W3", "b3",
+            ])
         #expect(net.isWeight.filter { $0 }.count == 3)
     }
 
     @Test func perLayerSpec() {
-        let net = MLP<Float>(inputs: 10, hidden: [
-            HiddenLayer(8, activation: .relu, initializer: .he, batchNorm: true),
-            HiddenLayer(6, activation: .maxout(pieces: 3), initializer: .glorotUniform, dropout: 0.5),
-        ], outputs: 3, outputInitializer: .xavierDLFS, seed: 1)
-        #expect(net.layers.map(\.name) == [
-            "Affine 10→8", "BatchNorm(8)", "ReLU", "Affine 8→18", "Maxout(6×3)", "Dropout(0.5)", "Affine 6→3",
-        ])
+        let net = MLP<Float>(
+            inputs: 10,
+            hidden: [
+                HiddenLayer(8, activation: .relu, initializer: .he, batchNorm: true),
+                HiddenLayer(6, activation: .maxout(pieces: 3), initializer: .glorotUniform, dropout: 0.5),
+            ], outputs: 3, outputInitializer: .xavierDLFS, seed: 1)
+        #expect(
+            net.layers.map(\.name) == [
+                "Affine 10→8", "BatchNorm(8)", "ReLU", "Affine 8→18", "Maxout(6×3)", "Dropout(0.5)", "Affine 6→3",
+            ])
         #expect(net.parameterNames == ["W1", "b1", "gamma1", "beta1", "W2", "b2", "W3", "b3"])
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NeuralEngine
 
 /// Each optimizer's update on a tiny case, computed by hand from its formula:
@@ -118,8 +119,10 @@ import Testing
     }
 
     @Test func unknownNameListsTheValidOnes() {
-        #expect(throws: EngineError.unknownOptimizer(
-            name: "adamw", validNames: ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"])) {
+        #expect(
+            throws: EngineError.unknownOptimizer(
+                name: "adamw", validNames: ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"])
+        ) {
             _ = try optimizer(named: "adamw") as any Optimizer<Float>
         }
         let message = EngineError.unknownOptimizer(name: "adamw", validNames: ["sgd", "adam"]).description

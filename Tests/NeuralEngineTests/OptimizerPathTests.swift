@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NeuralEngine
 
 /// The optimizer paths of DLFS chapter 6 on f(x, y) = x²/20 + y², from (−7, 2), 30
@@ -18,8 +19,10 @@ import Testing
         return (parameters[0][0, 0], parameters[0][0, 1])
     }
 
-    static func expectClose(_ p: (x: Double, y: Double), _ x: Double, _ y: Double,
-                            sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectClose(
+        _ p: (x: Double, y: Double), _ x: Double, _ y: Double,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(abs(p.x - x) < 5e-5, "x = \(p.x), expected \(x)", sourceLocation: sourceLocation)
         #expect(abs(p.y - y) < 5e-5, "y = \(p.y), expected \(y)", sourceLocation: sourceLocation)
     }

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import NeuralEngine
 
 @Suite struct RegularizationTests {
     func network(_ r: Regularization) -> MLP<Double> {
-        MLP<Double>(sizes: [4, 5, 3], activation: .tanh, initializer: .xavierDLFS, batchNorm: true,
-                    regularization: r, seed: 3)
+        MLP<Double>(
+            sizes: [4, 5, 3], activation: .tanh, initializer: .xavierDLFS, batchNorm: true,
+            regularization: r, seed: 3)
     }
     let x = awayFromZero(6, 4, seed: 8)
     let labels = [0, 1, 2, 0, 1, 2]

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NeuralEngine
 
 /// A minibatch split into parts: the parts' gradients add up to the whole batch's,

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NeuralEngine
 
 @Suite struct TrainerTests {
@@ -18,8 +19,9 @@ import Testing
     let test = clusters(200, seed: 2)
 
     func run(seed: UInt64 = 5, sampling: Trainer.Sampling = .withReplacement, dropout: Double? = 0.2) -> (TrainingResult, MLP<Float>) {
-        var net = MLP<Float>(sizes: [2, 16, 16, 4], activation: .relu, initializer: .he, batchNorm: true,
-                             dropout: dropout, seed: seed)
+        var net = MLP<Float>(
+            sizes: [2, 16, 16, 4], activation: .relu, initializer: .he, batchNorm: true,
+            dropout: dropout, seed: seed)
         var sgd = TestSGD(learningRate: 0.1)
         let trainer = Trainer(batchSize: 32, updates: 200, sampling: sampling, evaluation: .every(50), seed: seed)
         return (trainer.train(&net, optimizer: &sgd, on: train, test: test), net)
@@ -62,8 +64,14 @@ import Testing
         var rates: [Double] = []
         let result = Trainer(batchSize: 10, updates: 5, seed: 1).train(
             &net, optimizer: &sgd, on: train,
-            learningRate: { update in rates.append(0.1 / Double(update + 1)); return rates.last! },
-            progress: { done, total in seen.append(done); #expect(total == 5) })
+            learningRate: { update in
+                rates.append(0.1 / Double(update + 1))
+                return rates.last!
+            },
+            progress: { done, total in
+                seen.append(done)
+                #expect(total == 5)
+            })
         #expect(result.updates == 5)
         #expect(seen == [1, 2, 3, 4, 5])
         #expect(sgd.learningRate == 0.1 / 5)

@@ -1,7 +1,9 @@
 import Foundation
-import Testing
-@testable import Notebook
 import NotebookProtocol
+import Testing
+
+@testable import Notebook
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,7 +19,10 @@ import Glibc
         private let lock = NSLock()
         private(set) var wanted = 0, held = 0, granted = 0, returned = 0, stops = 0
 
-        init(socket: Int32, grants: Int) { self.socket = socket; self.grants = grants }
+        init(socket: Int32, grants: Int) {
+            self.socket = socket
+            self.grants = grants
+        }
 
         /// Signalled when the builder has read the end of the program's stream.
         let ended = DispatchSemaphore(value: 0)
@@ -30,12 +35,19 @@ import Glibc
                     lock.lock()
                     switch byte {
                     case UInt8(ascii: "w"): wanted += 1
-                    case UInt8(ascii: "r"): held -= 1; returned += 1
-                    case UInt8(ascii: "s"): wanted = 0; stops += 1; send(UInt8(ascii: "."))
+                    case UInt8(ascii: "r"):
+                        held -= 1
+                        returned += 1
+                    case UInt8(ascii: "s"):
+                        wanted = 0
+                        stops += 1
+                        send(UInt8(ascii: "."))
                     default: break
                     }
                     while wanted > 0 && held < grants {
-                        wanted -= 1; held += 1; granted += 1
+                        wanted -= 1
+                        held += 1
+                        granted += 1
                         send(UInt8(ascii: "t"))
                     }
                     lock.unlock()
@@ -43,9 +55,13 @@ import Glibc
             }
         }
 
-        private func send(_ byte: UInt8) { var b = byte; _ = write(socket, &b, 1) }
+        private func send(_ byte: UInt8) {
+            var b = byte
+            _ = write(socket, &b, 1)
+        }
         var counts: (granted: Int, returned: Int, held: Int, stops: Int) {
-            lock.lock(); defer { lock.unlock() }
+            lock.lock()
+            defer { lock.unlock() }
             return (granted, returned, held, stops)
         }
     }
@@ -56,15 +72,26 @@ import Glibc
         private var running = 0
         private(set) var peak = 0
         init(items: Int) { left = items }
-        var hasWork: Bool { lock.lock(); defer { lock.unlock() }; return left > 0 }
+        var hasWork: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return left > 0
+        }
         func run() {
             while true {
                 lock.lock()
-                guard left > 0 else { lock.unlock(); return }
-                left -= 1; running += 1; peak = max(peak, running)
+                guard left > 0 else {
+                    lock.unlock()
+                    return
+                }
+                left -= 1
+                running += 1
+                peak = max(peak, running)
                 lock.unlock()
                 Thread.sleep(forTimeInterval: 0.01)
-                lock.lock(); running -= 1; lock.unlock()
+                lock.lock()
+                running -= 1
+                lock.unlock()
             }
         }
     }
@@ -76,7 +103,11 @@ import Glibc
         builder.serve()
         // The builder stops reading before its descriptor closes: a reused number must
         // not lose bytes to it.
-        defer { close(fds[0]); builder.ended.wait(); close(fds[1]) }
+        defer {
+            close(fds[0])
+            builder.ended.wait()
+            close(fds[1])
+        }
         let budget = CPUBudget(environment: [CPUBudget.environmentVariable: String(fds[0])])
         #expect(budget.socket == fds[0])
         for round in 1...2 {

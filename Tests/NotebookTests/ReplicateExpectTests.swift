@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Notebook
 import NotebookProtocol
+import Testing
+
+@testable import Notebook
 
 extension ChannelTests {
     /// Claims on replicates: what holds, and what the page says. Expected intervals come
@@ -24,7 +25,8 @@ extension ChannelTests {
             #expect(found.map(\.passed) == [true, false, true, false])
             #expect(found.map(\.seeds) == [5, 5, 5, 3])
             #expect(found[0].detail == "0.8900 ± 0.0028 > 0.8814 ± 0.0061; difference 0.0086 ∈ [0.0048, 0.0123], 5 seeds")
-            #expect(found[1].detail == "got 0.8814 ± 0.0061 and 0.8900 ± 0.0028; difference -0.0086 ∈ [-0.0123, -0.0048] does not lie above 0, 5 seeds")
+            #expect(
+                found[1].detail == "got 0.8814 ± 0.0061 and 0.8900 ± 0.0028; difference -0.0086 ∈ [-0.0123, -0.0048] does not lie above 0, 5 seeds")
             #expect(found[2].detail == "0.8814 ± 0.0061 < 0.8900 ± 0.0028; difference -0.0086 ∈ [-0.0123, -0.0048], 5 seeds")
             #expect(found[3].detail == "got 0.8881 ± 0.0052 and 0.8823 ± 0.0096; difference 0.0058 ∈ [-0.0024, 0.0140] does not lie above 0, 3 seeds")
         }
@@ -65,28 +67,35 @@ extension ChannelTests {
                 expect("a and b agree within 0.01", Self.a, closeTo: Self.b, tolerance: 0.01)
             }
             #expect(found.map(\.passed) == [true, false])
-            #expect(found[1].detail == "got 0.8900 ± 0.0028 and 0.8814 ± 0.0061; difference 0.0086 ∈ [0.0048, 0.0123] does not lie within ± 0.01, 5 seeds")
+            #expect(
+                found[1].detail == "got 0.8900 ± 0.0028 and 0.8814 ± 0.0061; difference 0.0086 ∈ [0.0048, 0.0123] does not lie within ± 0.01, 5 seeds"
+            )
         }
 
         @Test func claimsThatCannotBeCheckedFailAtTheirLine() {
             let other = Replicates(seeds: [1, 2, 3], values: [0.1, 0.2, 0.3])
             let single = Replicates(seeds: [9], values: [0.9])
             let diverged = Replicates(seeds: [1, 2, 3], values: [0.5, .nan, 0.4])
+            let firstLine = #line + 2
             let found = ChannelTests.outcomes {
                 expect("different seeds", Self.a, greaterThan: other)
                 expect("one seed", single, greaterThan: 0.5)
                 expect("a NaN", diverged, lessThan: 1)
             }
             #expect(found.map(\.passed) == [false, false, false])
-            #expect(found[0].detail == "cannot compare: the two sides ran on different seeds (1, 2, 3, 4, 5 and 1, 2, 3); a paired comparison needs the same seeds on both")
-            #expect(found[0].line == #line - 6)
+            #expect(
+                found[0].detail
+                    == "cannot compare: the two sides ran on different seeds (1, 2, 3, 4, 5 and 1, 2, 3); a paired comparison needs the same seeds on both"
+            )
+            #expect(found[0].line == firstLine)
             #expect(found[1].detail == "got 0.9 from 1 seed: an interval needs at least 2 seeds")
             #expect(found[2].detail == "seed 2 gave NaN")
         }
 
         @Test func tablesShowMeanPlusMinusHalfWidth() {
-            let t = makeTable(["model", "test accuracy"], [["a", Self.a], ["one", Replicates(seeds: [3], values: [0.5])]],
-                              caption: nil, id: nil, decimals: 4)
+            let t = makeTable(
+                ["model", "test accuracy"], [["a", Self.a], ["one", Replicates(seeds: [3], values: [0.5])]],
+                caption: nil, id: nil, decimals: 4)
             #expect(t.rows == [["a", "0.8900 ± 0.0028"], ["one", "0.5000 (1 seed)"]])
             #expect(t.numeric == [false, true])
         }

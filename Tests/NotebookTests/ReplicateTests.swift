@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Notebook
 import NotebookProtocol
+import Testing
+
+@testable import Notebook
 
 /// Counts how many bodies run at once and in what order they finish.
 final class Tally: @unchecked Sendable {
@@ -9,8 +10,18 @@ final class Tally: @unchecked Sendable {
     private var running = 0
     private(set) var peak = 0
     private(set) var finished: [UInt64] = []
-    func enter() { lock.lock(); running += 1; peak = max(peak, running); lock.unlock() }
-    func leave(_ seed: UInt64) { lock.lock(); running -= 1; finished.append(seed); lock.unlock() }
+    func enter() {
+        lock.lock()
+        running += 1
+        peak = max(peak, running)
+        lock.unlock()
+    }
+    func leave(_ seed: UInt64) {
+        lock.lock()
+        running -= 1
+        finished.append(seed)
+        lock.unlock()
+    }
 }
 
 struct SeedFailed: Error, Equatable { var seed: UInt64 }

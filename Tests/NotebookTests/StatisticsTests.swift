@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Notebook
 
 @Suite struct StatisticsTests {
@@ -33,8 +34,9 @@ import Testing
             let seeds = (1...UInt64(a.count)).map { $0 }
             let left = Replicates(seeds: seeds, values: a), right = Replicates(seeds: seeds, values: b)
             let d = (left - right).interval
-            #expect(abs(d.lower - difference.0) < 1e-12 && abs(d.upper - difference.1) < 1e-12,
-                    "n = \(a.count): \(d.lower)…\(d.upper), SciPy \(difference)")
+            #expect(
+                abs(d.lower - difference.0) < 1e-12 && abs(d.upper - difference.1) < 1e-12,
+                "n = \(a.count): \(d.lower)…\(d.upper), SciPy \(difference)")
             let m = left.interval
             #expect(abs(m.lower - mean.0) < 1e-12 && abs(m.upper - mean.1) < 1e-12)
             #expect(m.count == a.count && m.level == 0.95)
@@ -87,7 +89,8 @@ import Testing
         #expect(NumberFormat.places(forHalfWidths: [0.01]) == 3)
         #expect(NumberFormat.places(forHalfWidths: [120]) == 0)
         #expect(NumberFormat.places(forHalfWidths: [0, .infinity]) == nil)
-        #expect(NumberFormat.plusMinus(ConfidenceInterval(mean: 0.89123, halfWidth: 0.00214, level: 0.95, count: 5))
+        #expect(
+            NumberFormat.plusMinus(ConfidenceInterval(mean: 0.89123, halfWidth: 0.00214, level: 0.95, count: 5))
                 == "0.8912 ± 0.0021")
         #expect(NumberFormat.show(-0.00001, places: 3) == "0.000")
         let r = Replicates(seeds: [1, 2, 3], values: [0.5, 0.52, 0.54])

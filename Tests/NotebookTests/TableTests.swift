@@ -1,12 +1,14 @@
-import Testing
-@testable import Notebook
 import NotebookProtocol
+import Testing
+
+@testable import Notebook
 
 @Suite struct TableTests {
     @Test func numbersAreFormattedAndColumnsTyped() {
-        let t = makeTable(["name", "loss", "n", "note"],
-                          [["SGD", 0.52345, 10, nil as String?], ["Adam", 1e-9, 2000, "best"]],
-                          caption: "c", id: "t", decimals: 3)
+        let t = makeTable(
+            ["name", "loss", "n", "note"],
+            [["SGD", 0.52345, 10, nil as String?], ["Adam", 1e-9, 2000, "best"]],
+            caption: "c", id: "t", decimals: 3)
         #expect(t.rows == [["SGD", "0.523", "10", "—"], ["Adam", "1.00e-09", "2000", "best"]])
         #expect(t.numeric == [false, true, true, false])
     }
@@ -17,13 +19,15 @@ import NotebookProtocol
     }
 
     @Test func alignedText() {
-        let t = ResultTable(columns: ["이름", "value"], rows: [["가", "1.5"], ["long name", "10.25"]],
-                            numeric: [false, true], caption: nil, id: nil)
-        #expect(TextTable.render(t) == """
-        이름       value
-        ─────────  ─────
-        가           1.5
-        long name  10.25
-        """)
+        let t = ResultTable(
+            columns: ["이름", "value"], rows: [["가", "1.5"], ["long name", "10.25"]],
+            numeric: [false, true], caption: nil, id: nil)
+        #expect(
+            TextTable.render(t) == """
+                이름       value
+                ─────────  ─────
+                가           1.5
+                long name  10.25
+                """)
     }
 }

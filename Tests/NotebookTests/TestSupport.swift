@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Notebook
 import NotebookProtocol
+import Testing
+
+@testable import Notebook
 
 /// Tests that look at what the runtime sends, one at a time: the channel (and the
 /// thread count that tests fix for `replicate`) is one per process.
@@ -9,7 +10,11 @@ import NotebookProtocol
     final class Recorder: @unchecked Sendable {
         let lock = NSLock()
         var messages: [NotebookMessage] = []
-        func add(_ m: NotebookMessage) { lock.lock(); messages.append(m); lock.unlock() }
+        func add(_ m: NotebookMessage) {
+            lock.lock()
+            messages.append(m)
+            lock.unlock()
+        }
     }
 
     /// The messages `body` sends, captured in-process.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Notebook
 
 @Suite struct TimingTests {

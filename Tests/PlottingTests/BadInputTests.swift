@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Plotting
 
 /// Bad data gives a clear error or a sensible figure, never a trap.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Plotting
 
 @Suite struct DeterminismTests {
@@ -12,8 +13,10 @@ import Testing
     }
 
     @Test func idsDifferBetweenFiguresAndCanBeSet() throws {
-        var a = LineChart(title: "A"); a.add(series: "s", y: [1.0, 2])
-        var b = LineChart(title: "B"); b.add(series: "s", y: [1.0, 2])
+        var a = LineChart(title: "A")
+        a.add(series: "s", y: [1.0, 2])
+        var b = LineChart(title: "B")
+        b.add(series: "s", y: [1.0, 2])
         let ida = try ParsedSVG(try a.svg()).ids.first
         let idb = try ParsedSVG(try b.svg()).ids.first
         #expect(ida != nil && ida != idb)
@@ -42,7 +45,7 @@ import Testing
         var chart = LineChart(title: "Loss", xLabel: "update", yLabel: "loss", yScale: .log)
         var state: UInt64 = 7
         let ys = (0..<2000).map { i -> Double in
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let noise = Double(state >> 11) / Double(1 << 53)
             return 2.3 * exp(-Double(i) / 500) + 0.05 + 0.05 * noise
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Plotting
 
 /// The words a chart draws, which a book in another language translates in place.

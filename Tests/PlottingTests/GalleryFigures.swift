@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Plotting
 
 /// A small seeded generator so gallery data is the same on every run.
@@ -45,8 +46,9 @@ enum Gallery {
 
     static func lossCurves() -> LineChart {
         var rng = SplitMix64(seed: 1)
-        var chart = LineChart(title: "Training loss on Fashion-MNIST", xLabel: "update", yLabel: "loss",
-                              yScale: .log, id: "gallery-loss")
+        var chart = LineChart(
+            title: "Training loss on Fashion-MNIST", xLabel: "update", yLabel: "loss",
+            yScale: .log, id: "gallery-loss")
         let names = ["SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam"]
         let rates = [0.0008, 0.004, 0.0045, 0.006, 0.007, 0.009]
         for (name, rate) in zip(names, rates) {
@@ -73,15 +75,17 @@ enum Gallery {
                 let s = (runs.map { ($0[i] - mean[i]) * ($0[i] - mean[i]) }.reduce(0, +) / 4).squareRoot()
                 return 2.776 * s / 5.0.squareRoot()
             }
-            chart.add(series: name, x: epochs, y: mean, lower: zip(mean, half).map { $0 - $1 },
-                      upper: zip(mean, half).map { $0 + $1 }, band: "95 % interval of the mean, 5 seeds")
+            chart.add(
+                series: name, x: epochs, y: mean, lower: zip(mean, half).map { $0 - $1 },
+                upper: zip(mean, half).map { $0 + $1 }, band: "95 % interval of the mean, 5 seeds")
         }
         return chart
     }
 
     static func activations() -> LineChart {
-        var chart = LineChart(title: "Activation functions", xLabel: "x", yLabel: "h(x)",
-                              yLimits: -1.5...3, id: "gallery-act")
+        var chart = LineChart(
+            title: "Activation functions", xLabel: "x", yLabel: "h(x)",
+            yLimits: -1.5...3, id: "gallery-act")
         let xs = stride(from: -3.0, through: 3.0, by: 0.05).map { $0 }
         chart.add(series: "sigmoid", x: xs, y: xs.map { 1 / (1 + exp(-$0)) })
         chart.add(series: "tanh", x: xs, y: xs.map { tanh($0) })
@@ -92,8 +96,9 @@ enum Gallery {
     }
 
     static func gapsAndMarkers() -> LineChart {
-        var chart = LineChart(title: "Accuracy per epoch (a run diverges at epoch 12)",
-                              xLabel: "epoch", yLabel: "accuracy", id: "gallery-gaps")
+        var chart = LineChart(
+            title: "Accuracy per epoch (a run diverges at epoch 12)",
+            xLabel: "epoch", yLabel: "accuracy", id: "gallery-gaps")
         let epochs = Array(1...20)
         let train = epochs.map { 1 - 0.9 * exp(-Double($0) / 4) }
         let test = epochs.map { 0.85 - 0.75 * exp(-Double($0) / 4) }
@@ -110,7 +115,9 @@ enum Gallery {
         let centres = [(-2.0, -1.0), (2.0, 0.5), (0.0, 2.5)]
         for (k, c) in centres.enumerated() {
             for _ in 0..<150 {
-                xs.append(c.0 + rng.normal() * 0.8); ys.append(c.1 + rng.normal() * 0.8); labels.append(k)
+                xs.append(c.0 + rng.normal() * 0.8)
+                ys.append(c.1 + rng.normal() * 0.8)
+                labels.append(k)
             }
         }
         var plot = ScatterPlot(title: "Gaussian blobs", xLabel: "x₁", yLabel: "x₂", id: "gallery-scatter")
@@ -121,32 +128,39 @@ enum Gallery {
     static func histogram() -> Histogram {
         var rng = SplitMix64(seed: 3)
         let values = (0..<5000).map { _ in 1 / (1 + exp(-rng.normal() * 4)) }
-        var hist = Histogram(title: "Sigmoid activations, std 1", xLabel: "activation", bins: 30,
-                             range: 0...1, id: "gallery-hist")
+        var hist = Histogram(
+            title: "Sigmoid activations, std 1", xLabel: "activation", bins: 30,
+            range: 0...1, id: "gallery-hist")
         hist.add(values: values)
         return hist
     }
 
     static func overlaidHistograms() -> Histogram {
         var rng = SplitMix64(seed: 4)
-        var hist = Histogram(title: "Weights after training", xLabel: "weight", bins: 40,
-                             range: -0.5...0.5, normalization: .fraction, id: "gallery-hist2")
+        var hist = Histogram(
+            title: "Weights after training", xLabel: "weight", bins: 40,
+            range: -0.5...0.5, normalization: .fraction, id: "gallery-hist2")
         hist.add(series: "L2", values: (0..<4000).map { _ in rng.normal() * 0.12 })
-        hist.add(series: "L1", values: (0..<4000).map { _ in
-            let u = rng.uniform() - 0.5
-            return -0.05 * (u < 0 ? -1.0 : 1.0) * log(1 - 2 * abs(u))
-        })
+        hist.add(
+            series: "L1",
+            values: (0..<4000).map { _ in
+                let u = rng.uniform() - 0.5
+                return -0.05 * (u < 0 ? -1.0 : 1.0) * log(1 - 2 * abs(u))
+            })
         return hist
     }
 }
 
 extension Gallery {
-    static let fashionClasses = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                                 "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+    static let fashionClasses = [
+        "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+        "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
+    ]
 
     static func bars() -> BarChart {
-        var chart = BarChart(title: "Test accuracy by activation", categories: ["sigmoid", "tanh", "ReLU", "Leaky ReLU", "ELU"],
-                             yLabel: "accuracy", yLimits: 0...1, showValues: true, id: "gallery-bars")
+        var chart = BarChart(
+            title: "Test accuracy by activation", categories: ["sigmoid", "tanh", "ReLU", "Leaky ReLU", "ELU"],
+            yLabel: "accuracy", yLimits: 0...1, showValues: true, id: "gallery-bars")
         chart.add(series: "train", values: [0.62, 0.86, 0.91, 0.915, 0.92])
         chart.add(series: "test", values: [0.60, 0.83, 0.87, 0.872, 0.875])
         return chart
@@ -161,19 +175,29 @@ extension Gallery {
             let gx = x / 10, gy = 2 * y
             switch name {
             case "Momentum":
-                vx = 0.9 * vx - 0.1 * gx; vy = 0.9 * vy - 0.1 * gy; x += vx; y += vy
+                vx = 0.9 * vx - 0.1 * gx
+                vy = 0.9 * vy - 0.1 * gy
+                x += vx
+                y += vy
             case "AdaGrad":
-                hx += gx * gx; hy += gy * gy
-                x -= 1.5 * gx / (hx.squareRoot() + 1e-7); y -= 1.5 * gy / (hy.squareRoot() + 1e-7)
+                hx += gx * gx
+                hy += gy * gy
+                x -= 1.5 * gx / (hx.squareRoot() + 1e-7)
+                y -= 1.5 * gy / (hy.squareRoot() + 1e-7)
             case "Adam":
                 let lr = 0.3 * (1 - pow(0.999, Double(t))).squareRoot() / (1 - pow(0.9, Double(t)))
-                mx += (1 - 0.9) * (gx - mx); my += (1 - 0.9) * (gy - my)
-                hx += (1 - 0.999) * (gx * gx - hx); hy += (1 - 0.999) * (gy * gy - hy)
-                x -= lr * mx / (hx.squareRoot() + 1e-7); y -= lr * my / (hy.squareRoot() + 1e-7)
+                mx += (1 - 0.9) * (gx - mx)
+                my += (1 - 0.9) * (gy - my)
+                hx += (1 - 0.999) * (gx * gx - hx)
+                hy += (1 - 0.999) * (gy * gy - hy)
+                x -= lr * mx / (hx.squareRoot() + 1e-7)
+                y -= lr * my / (hy.squareRoot() + 1e-7)
             default:
-                x -= 0.95 * gx; y -= 0.95 * gy
+                x -= 0.95 * gx
+                y -= 0.95 * gy
             }
-            xs.append(x); ys.append(y)
+            xs.append(x)
+            ys.append(y)
         }
         return (xs, ys)
     }
@@ -187,8 +211,10 @@ extension Gallery {
     }
 
     static func labelledContour() -> ContourPlot {
-        var plot = ContourPlot(title: "Rosenbrock, geometric levels", xLabel: "w₁", yLabel: "w₂",
-                               x: -2...2, y: -1...3, id: "gallery-rosen") { x, y in
+        var plot = ContourPlot(
+            title: "Rosenbrock, geometric levels", xLabel: "w₁", yLabel: "w₂",
+            x: -2...2, y: -1...3, id: "gallery-rosen"
+        ) { x, y in
             (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)
         }
         plot.levels = .geometric(9)
@@ -212,9 +238,10 @@ extension Gallery {
     static func weights() -> HeatMap {
         var rng = SplitMix64(seed: 6)
         let w = (0..<50).map { _ in (0..<100).map { _ in rng.normal() * 0.1 } }
-        return HeatMap(title: "First-layer weights (50 × 100)", values: w, xLabel: "input", yLabel: "unit",
-                       colorMap: .blueWhiteRed, squareCells: false, colorBarLabel: "weight",
-                       width: 640, height: 360, id: "gallery-weights")
+        return HeatMap(
+            title: "First-layer weights (50 × 100)", values: w, xLabel: "input", yLabel: "unit",
+            colorMap: .blueWhiteRed, squareCells: false, colorBarLabel: "weight",
+            width: 640, height: 360, id: "gallery-weights")
     }
 
     /// Synthetic 28×28 "garments": rectangles and discs with soft edges.
@@ -224,11 +251,15 @@ extension Gallery {
         for k in 0..<10 {
             var pixels = [Float](repeating: 0, count: 784)
             let cx = 14 + rng.normal() * 2, cy = 14 + rng.normal() * 2, r = 5 + Double(k % 5) * 1.5
-            for j in 0..<28 { for i in 0..<28 {
-                let d = k % 2 == 0 ? ((Double(i) - cx) * (Double(i) - cx) + (Double(j) - cy) * (Double(j) - cy)).squareRoot()
-                                   : max(abs(Double(i) - cx) * 1.4, abs(Double(j) - cy))
-                pixels[j * 28 + i] = Float(max(0, min(1, (r - d) / 2 + 0.2 * rng.uniform())))
-            } }
+            for j in 0..<28 {
+                for i in 0..<28 {
+                    let d =
+                        k % 2 == 0
+                        ? ((Double(i) - cx) * (Double(i) - cx) + (Double(j) - cy) * (Double(j) - cy)).squareRoot()
+                        : max(abs(Double(i) - cx) * 1.4, abs(Double(j) - cy))
+                    pixels[j * 28 + i] = Float(max(0, min(1, (r - d) / 2 + 0.2 * rng.uniform())))
+                }
+            }
             grid.add(image: pixels, caption: fashionClasses[k])
         }
         return grid
@@ -236,9 +267,10 @@ extension Gallery {
 
     static func activationGrid() -> SubplotGrid {
         var rng = SplitMix64(seed: 8)
-        var grid = SubplotGrid(title: "Sigmoid activations per layer, std 0.01 (values pile up at 0.5)",
-                               rows: 1, columns: 5, sharedY: true, panelWidth: 170, panelHeight: 190,
-                               id: "gallery-activation-grid")
+        var grid = SubplotGrid(
+            title: "Sigmoid activations per layer, std 0.01 (values pile up at 0.5)",
+            rows: 1, columns: 5, sharedY: true, panelWidth: 170, panelHeight: 190,
+            id: "gallery-activation-grid")
         for layer in 1...5 {
             var h = Histogram(title: "layer \(layer)", xLabel: "activation", bins: 30, range: 0...1)
             let spread = 0.08 / Double(layer)
@@ -249,10 +281,11 @@ extension Gallery {
     }
 
     static func batchNormGrid() -> SubplotGrid {
-        var grid = SubplotGrid(title: "Training accuracy with and without batch normalization",
-                               rows: 4, columns: 4, sharedX: true, sharedY: true,
-                               xLabel: "epoch", yLabel: "training accuracy",
-                               panelWidth: 170, panelHeight: 130, id: "gallery-bn-grid")
+        var grid = SubplotGrid(
+            title: "Training accuracy with and without batch normalization",
+            rows: 4, columns: 4, sharedX: true, sharedY: true,
+            xLabel: "epoch", yLabel: "training accuracy",
+            panelWidth: 170, panelHeight: 130, id: "gallery-bn-grid")
         let epochs = Array(0..<20)
         for k in 0..<16 {
             let std = pow(10, -4 * Double(k) / 15)
@@ -267,9 +300,10 @@ extension Gallery {
     }
 
     static func optimizerGrid() -> SubplotGrid {
-        var grid = SubplotGrid(title: "Optimizer paths on f(x, y) = x²/20 + y², 30 updates from (−7, 2)",
-                               rows: 2, columns: 2, sharedLegend: false, panelWidth: 340, panelHeight: 250,
-                               id: "gallery-optimizers")
+        var grid = SubplotGrid(
+            title: "Optimizer paths on f(x, y) = x²/20 + y², 30 updates from (−7, 2)",
+            rows: 2, columns: 2, sharedLegend: false, panelWidth: 340, panelHeight: 250,
+            id: "gallery-optimizers")
         for name in ["SGD", "Momentum", "AdaGrad", "Adam"] {
             var plot = contour(optimizer: name, id: nil)
             plot.legend = .hidden
@@ -283,14 +317,16 @@ extension Gallery {
     /// Twenty curves with long labels and a Korean title: the legend must not spill.
     static func randomSearch() -> LineChart {
         var rng = SplitMix64(seed: 9)
-        var chart = LineChart(title: "무작위 탐색: 상위 20개 검증 정확도 (random search, best 20)",
-                              xLabel: "에폭 (epoch)", yLabel: "검증 정확도", yLimits: 0...1, id: "gallery-search")
+        var chart = LineChart(
+            title: "무작위 탐색: 상위 20개 검증 정확도 (random search, best 20)",
+            xLabel: "에폭 (epoch)", yLabel: "검증 정확도", yLimits: 0...1, id: "gallery-search")
         let epochs = Array(0..<50)
         for k in 0..<20 {
             let lr = pow(10, -2 - 2 * rng.uniform()), decay = pow(10, -8 + 4 * rng.uniform())
             let top = 0.9 - Double(k) * 0.02
-            chart.add(series: "lr \(TickFormat.compact((lr * 1e5).rounded() / 1e5)), λ \(TickFormat.compact(decay))",
-                      x: epochs, y: epochs.map { top * (1 - exp(-Double($0) / (4 + Double(k)))) })
+            chart.add(
+                series: "lr \(TickFormat.compact((lr * 1e5).rounded() / 1e5)), λ \(TickFormat.compact(decay))",
+                x: epochs, y: epochs.map { top * (1 - exp(-Double($0) / (4 + Double(k)))) })
         }
         return chart
     }

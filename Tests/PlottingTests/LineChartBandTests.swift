@@ -1,17 +1,20 @@
 import Foundation
+import Testing
+
+@testable import Plotting
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import Plotting
 
 @Suite struct LineChartBandTests {
     static let wording = "95 % interval of the mean, 5 seeds"
 
     func chart() -> LineChart {
         var chart = LineChart(title: "Loss", xLabel: "update", yLabel: "loss")
-        chart.add(series: "SGD", x: [0, 1, 2, 3], y: [1.0, 0.6, 0.4, 0.3],
-                  lower: [0.9, 0.5, 0.35, 0.2], upper: [1.1, 0.7, 0.45, 0.4], band: Self.wording)
+        chart.add(
+            series: "SGD", x: [0, 1, 2, 3], y: [1.0, 0.6, 0.4, 0.3],
+            lower: [0.9, 0.5, 0.35, 0.2], upper: [1.1, 0.7, 0.45, 0.4], band: Self.wording)
         chart.add(series: "Adam", x: [0, 1, 2, 3], y: [1.0, 0.3, 0.2, 0.15])
         return chart
     }
@@ -70,8 +73,11 @@ import Testing
     @Test func boundsOfTheWrongLengthAreAnError() {
         var chart = LineChart(title: "T")
         chart.add(series: "s", y: [1.0, 2, 3], lower: [0.0, 1], upper: [2.0, 3, 4], band: "b")
-        expectPlotError(.invalidArgument(figure: "line chart \"T\"",
-                                         message: "the band of series \"s\" has 2 lower and 3 upper values for 3 points")) {
+        expectPlotError(
+            .invalidArgument(
+                figure: "line chart \"T\"",
+                message: "the band of series \"s\" has 2 lower and 3 upper values for 3 points")
+        ) {
             _ = try chart.svg()
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Plotting
 
 @Suite struct LineChartTests {
@@ -68,8 +69,11 @@ import Testing
         var chart = LineChart()
         chart.add(series: "a", x: [0.0, 1, 2, 3, 4], y: [1, .nan, 3, .nan, 4])
         let doc = try ParsedSVG(try chart.svg())
-        #expect(doc.elements("path").contains { doc.attribute($0, "stroke-linecap") == "round"
-            && doc.attribute($0, "fill") == "none" && (doc.attribute($0, "d") ?? "").contains("h0") })
+        #expect(
+            doc.elements("path").contains {
+                doc.attribute($0, "stroke-linecap") == "round"
+                    && doc.attribute($0, "fill") == "none" && (doc.attribute($0, "d") ?? "").contains("h0")
+            })
     }
 
     @Test func markersAndIntegerX() throws {

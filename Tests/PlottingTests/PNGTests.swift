@@ -1,6 +1,7 @@
 import CZlib
 import Foundation
 import Testing
+
 @testable import Plotting
 
 /// A PNG's chunks, read back by hand: what the tests check an encoded image against.

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import Plotting
 
 /// Awkward numbers thrown at every kind: each figure either draws valid XML or throws
 /// a `PlotError`; nothing traps.
 @Suite struct RobustnessTests {
-    static let awkward: [Double] = [0, -0.0, 1, -1, .nan, .infinity, -.infinity, 1e-320, 1e-300, 1e300,
-                                    -1e300, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 0.1, 3, 1e15]
+    static let awkward: [Double] = [
+        0, -0.0, 1, -1, .nan, .infinity, -.infinity, 1e-320, 1e-300, 1e300,
+        -1e300, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 0.1, 3, 1e15,
+    ]
 
     func check(_ figure: any Figure, _ note: String) {
         do {

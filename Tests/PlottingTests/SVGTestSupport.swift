@@ -1,9 +1,11 @@
 import Foundation
+import Testing
+
+@testable import Plotting
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import Plotting
 
 /// An SVG document parsed with Foundation's XML parser, with helpers to find
 /// elements by local name (the SVG namespace makes XPath awkward).
@@ -51,8 +53,10 @@ struct ParsedSVG {
 }
 
 /// Fails the test unless `body` throws exactly `expected`.
-func expectPlotError(_ expected: PlotError, _ body: () throws -> Void,
-                     sourceLocation: SourceLocation = #_sourceLocation) {
+func expectPlotError(
+    _ expected: PlotError, _ body: () throws -> Void,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     do {
         try body()
         Issue.record("expected \(expected) but nothing was thrown", sourceLocation: sourceLocation)

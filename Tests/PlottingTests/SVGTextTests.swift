@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Plotting
 
 @Suite struct SVGTextTests {
@@ -29,7 +30,10 @@ import Testing
 
     @Test func gapsStartRelativeMoves() {
         var p = PathBuilder()
-        p.move(0, 0); p.line(1, 1); p.move(5, 5); p.line(6, 5)
+        p.move(0, 0)
+        p.line(1, 1)
+        p.move(5, 5)
+        p.line(6, 5)
         #expect(p.data == "M0 0l1 1m4 4h1")
     }
 }

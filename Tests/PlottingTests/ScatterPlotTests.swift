@@ -1,11 +1,13 @@
 import Testing
+
 @testable import Plotting
 
 @Suite struct ScatterPlotTests {
     @Test func oneColourPerClass() throws {
         var plot = ScatterPlot(title: "Blobs")
-        plot.add(x: [0.0, 1, 2, 3, 4, 5], y: [0.0, 1, 0, 1, 0, 1], labels: [2, 0, 2, 0, 1, 1],
-                 classNames: ["a", "b", "c"])
+        plot.add(
+            x: [0.0, 1, 2, 3, 4, 5], y: [0.0, 1, 0, 1, 0, 1], labels: [2, 0, 2, 0, 1, 1],
+            classNames: ["a", "b", "c"])
         #expect(plot.groups.map(\.name) == ["a", "b", "c"])
         #expect(plot.groups.map(\.x.count) == [2, 2, 2])
         let doc = try ParsedSVG(try plot.svg())

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Plotting
 
 @Suite struct SubplotGridTests {
@@ -57,8 +58,10 @@ import Testing
 
     @Test func tooManyPanelsThrow() {
         var grid = SubplotGrid(rows: 1, columns: 1)
-        var a = LineChart(); a.add(series: "a", y: [1.0, 2])
-        grid.add(a); grid.add(a)
+        var a = LineChart()
+        a.add(series: "a", y: [1.0, 2])
+        grid.add(a)
+        grid.add(a)
         #expect(throws: PlotError.self) { try grid.svg() }
         #expect(throws: PlotError.self) { try SubplotGrid(rows: 1, columns: 1).svg() }
     }
@@ -66,7 +69,8 @@ import Testing
 
 @Suite struct SubplotGridPanelsTests {
     @Test func rowsFollowFromPanelsAndColumns() throws {
-        var a = LineChart(title: "a"); a.add(series: "s", y: [1.0, 2])
+        var a = LineChart(title: "a")
+        a.add(series: "s", y: [1.0, 2])
         let five = SubplotGrid(columns: 3, panels: Array(repeating: a, count: 5))
         #expect(five.rows == 2 && five.columns == 3 && five.panels.count == 5)
         let doc = try ParsedSVG(try five.svg())

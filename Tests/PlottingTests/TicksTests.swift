@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Plotting
 
 @Suite struct TicksTests {
@@ -26,8 +27,9 @@ import Testing
     @Test func negativeRangesAndLargeNumbers() {
         #expect(Ticks.linearValues(-1, 1, maxTicks: 5) == [-1, -0.5, 0, 0.5, 1])
         #expect(Ticks.linearValues(0, 2000, maxTicks: 5) == [0, 500, 1000, 1500, 2000])
-        #expect(Ticks.linearValues(0, 50_000, maxTicks: 6).map { TickFormat.linear($0, step: 10_000) }
-            == ["0", "10k", "20k", "30k", "40k", "50k"])
+        #expect(
+            Ticks.linearValues(0, 50_000, maxTicks: 6).map { TickFormat.linear($0, step: 10_000) }
+                == ["0", "10k", "20k", "30k", "40k", "50k"])
     }
 
     @Test func logTicksAtDecades() {

@@ -38,10 +38,14 @@ import Testing
 
     @Test func aCompilerFailingOutsideTheChapterIsReportedAndNotCached() throws {
         let root = try P.book(["01-a.md": Self.chapter])
-        let swiftc = try Self.fakeCompiler("[ \"$1\" = --version ] && { echo fake 2; exit 0; }\necho \"<unknown>:0: error: unable to write main.o: No space left on device\" >&2\nexit 1", in: root)
+        let swiftc = try Self.fakeCompiler(
+            "[ \"$1\" = --version ] && { echo fake 2; exit 0; }\necho \"<unknown>:0: error: unable to write main.o: No space left on device\" >&2\nexit 1",
+            in: root)
         let full = try P.run(["build"], in: root, environment: ["SWIFTC": swiftc])
         #expect(full.status != 0)
-        #expect(full.stderr.contains("chapters/01-a.md: error: the compiler failed (exit status 1) without naming a line of the chapter"), "\(full.stderr)")
+        #expect(
+            full.stderr.contains("chapters/01-a.md: error: the compiler failed (exit status 1) without naming a line of the chapter"),
+            "\(full.stderr)")
         #expect(full.stderr.contains("No space left on device"))
         #expect(Self.cachedResults(root).isEmpty)
     }

@@ -25,7 +25,11 @@ import Testing
         return root
     }
 
-    struct Output { var status: Int32; var stdout: String; var stderr: String }
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
 
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
@@ -42,8 +46,9 @@ import Testing
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     @Test func checkReportsEveryFailureAndClosesWithCounts() throws {
@@ -82,16 +87,17 @@ import Testing
         let root = try Self.book()
         let passing = try Self.run(["run", "1"], in: root)
         #expect(passing.status == 0)
-        #expect(passing.stdout == """
-        ── block 1 (chapters/01-passing.md:7) ──
-        x = 42
-        ✓ x is 42 (= 42)
-        Table 1.
-         x
-        ──
-        42
+        #expect(
+            passing.stdout == """
+                ── block 1 (chapters/01-passing.md:7) ──
+                x = 42
+                ✓ x is 42 (= 42)
+                Table 1.
+                 x
+                ──
+                42
 
-        """)
+                """)
         let failing = try Self.run(["run", "02-failing.md"], in: root)
         #expect(failing.status != 0)
         #expect(failing.stdout.contains("✗ one is two (got 1, expected 2) — chapters/02-failing.md:6:1: expectation failed"))

@@ -27,8 +27,10 @@ import Testing
     static func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
 
     /// `build --output VALUE` from `directory` is refused with `reason`, and changes nothing.
-    func expectRefused(_ output: String, from directory: String = "", reason: String,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectRefused(
+        _ output: String, from directory: String = "", reason: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let root = try Self.book()
         try FileManager.default.createDirectory(at: root.appendingPathComponent("chapters/sub"), withIntermediateDirectories: true)
         try "a file".write(to: root.appendingPathComponent("a-file"), atomically: true, encoding: .utf8)
@@ -218,7 +220,8 @@ import Testing
         func waitFor(_ what: String, _ condition: () -> Bool) async throws {
             var waited = 0.0
             while !condition() && waited < 120 {
-                try await Task.sleep(for: .milliseconds(100)); waited += 0.1
+                try await Task.sleep(for: .milliseconds(100))
+                waited += 0.1
             }
             #expect(condition(), "timed out waiting for \(what)")
         }
@@ -227,7 +230,9 @@ import Testing
         try await waitFor("the first build's chapter to start") { FileManager.default.fileExists(atPath: started.path) }
         let second = try launch(["build", "--output", "site"], log: "second.log")
         let clean = try launch(["clean", "--output", "site"], log: "clean.log")
-        try await waitFor("the second build to wait") { log("second.log").contains("waiting for process \(first.processIdentifier) (tutorial build)") }
+        try await waitFor("the second build to wait") {
+            log("second.log").contains("waiting for process \(first.processIdentifier) (tutorial build)")
+        }
         try await waitFor("clean to wait") { log("clean.log").contains("waiting for process") }
         #expect(second.isRunning && clean.isRunning)
 

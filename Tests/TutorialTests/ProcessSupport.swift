@@ -8,9 +8,11 @@ enum ProcessSupport {
     /// Runs `tutorial` in `directory`; kills it (and records a failure) if it has not
     /// ended after `seconds`. Output goes through files, so a process that keeps a pipe
     /// open cannot hold the test.
-    static func run(_ arguments: [String], in directory: URL, seconds: Double = 300,
-                    environment: [String: String]? = nil,
-                    sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandLineTests.Output {
+    static func run(
+        _ arguments: [String], in directory: URL, seconds: Double = 300,
+        environment: [String: String]? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> CommandLineTests.Output {
         let launched = try launch(arguments, in: directory, environment: environment)
         let process = launched.process
         let ended = waitUntil(seconds: seconds) { !process.isRunning }
@@ -40,8 +42,10 @@ enum ProcessSupport {
     }
 
     /// A running `tutorial`, its standard output and error going to files beside `directory`.
-    static func launch(_ arguments: [String], in directory: URL,
-                       environment: [String: String]? = nil) throws -> Launched {
+    static func launch(
+        _ arguments: [String], in directory: URL,
+        environment: [String: String]? = nil
+    ) throws -> Launched {
         let process = Process()
         process.executableURL = try CommandLineTests.tutorial()
         process.arguments = arguments
@@ -71,7 +75,8 @@ enum ProcessSupport {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { name -> pid_t? in
             guard let pid = pid_t(name), let data = FileManager.default.contents(atPath: "/proc/\(name)/cmdline"),
-                  !data.isEmpty else { return nil }
+                !data.isEmpty
+            else { return nil }
             // A zombie has an empty command line and is gone for these purposes.
             let arguments = data.split(separator: 0, omittingEmptySubsequences: false).dropLast()
                 .map { String(decoding: $0, as: UTF8.self) }
@@ -114,4 +119,3 @@ enum ProcessSupport {
         return root
     }
 }
-

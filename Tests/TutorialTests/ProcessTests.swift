@@ -13,7 +13,11 @@ import Testing
         try "# Forever\n\n```swift run timeout=600\n\(P.startSleeper(marker, started: started))\nwhile true { usleep(10_000) }\n```\n"
             .write(to: root.appendingPathComponent("chapters/01-forever.md"), atomically: true, encoding: .utf8)
         let tool = try P.launch(["build"], in: root)
-        defer { kill(tool.pid, SIGKILL); tool.process.waitUntilExit(); tool.removeLogs() }
+        defer {
+            kill(tool.pid, SIGKILL)
+            tool.process.waitUntilExit()
+            tool.removeLogs()
+        }
 
         #expect(P.waitUntil(seconds: 240) { FileManager.default.fileExists(atPath: started.path) }, "\(tool.log("err"))")
         #expect(!P.chapterPrograms(under: root).isEmpty)
@@ -34,7 +38,11 @@ import Testing
         try "# Forever\n\n```swift run timeout=600\n\(P.startSleeper(marker, started: started))\nwhile true { usleep(10_000) }\n```\n"
             .write(to: root.appendingPathComponent("chapters/02-forever.md"), atomically: true, encoding: .utf8)
         let tool = try P.launch(["build", "--jobs", "2"], in: root)
-        defer { kill(tool.pid, SIGKILL); tool.process.waitUntilExit(); tool.removeLogs() }
+        defer {
+            kill(tool.pid, SIGKILL)
+            tool.process.waitUntilExit()
+            tool.removeLogs()
+        }
         #expect(P.waitUntil(seconds: 240) { FileManager.default.fileExists(atPath: started.path) }, "\(tool.log("err"))")
 
         kill(tool.pid, signal)
@@ -57,11 +65,16 @@ import Testing
     @Test func anInterruptWhileCompilingLeavesNoTemporaryFolder() throws {
         let root = try P.book(["01-a.md": "# A\n\n```swift run\nprint(1)\n```\n"])
         let tool = try P.launch(["build"], in: root)
-        defer { kill(tool.pid, SIGKILL); tool.process.waitUntilExit(); tool.removeLogs() }
+        defer {
+            kill(tool.pid, SIGKILL)
+            tool.process.waitUntilExit()
+            tool.removeLogs()
+        }
         let build = root.appendingPathComponent(".tutorial-cache/build")
-        #expect(P.waitUntil(seconds: 120) {
-            ((try? FileManager.default.contentsOfDirectory(atPath: build.path)) ?? []).contains { $0.hasPrefix("01-a-") }
-        })
+        #expect(
+            P.waitUntil(seconds: 120) {
+                ((try? FileManager.default.contentsOfDirectory(atPath: build.path)) ?? []).contains { $0.hasPrefix("01-a-") }
+            })
         kill(tool.pid, SIGINT)
         #expect(P.waitUntil(seconds: 60) { !tool.process.isRunning })
         tool.process.waitUntilExit()
@@ -93,7 +106,9 @@ import Testing
     }
 
     @Test func aProgramThatClosesItsOutputIsStillStoppedAtItsLimit() throws {
-        let root = try P.book(["01-closed.md": "# Closed\n\n```swift run timeout=2\nclose(1); close(2); close(3)\nwhile true { usleep(10_000) }\n```\n"])
+        let root = try P.book([
+            "01-closed.md": "# Closed\n\n```swift run timeout=2\nclose(1); close(2); close(3)\nwhile true { usleep(10_000) }\n```\n"
+        ])
         let result = try P.run(["build"], in: root, seconds: 240)
         #expect(result.status != 0)
         #expect(result.stderr.contains("chapters/01-closed.md:4:1: error: timed out: the block ran longer than its limit of 2 s"), "\(result.stderr)")
@@ -102,15 +117,15 @@ import Testing
 
     @Test func chapterProgramsStartWithDefaultSignalActions() throws {
         let check = """
-        for (name, number) in [("SIGINT", SIGINT), ("SIGTERM", SIGTERM), ("SIGPIPE", SIGPIPE), ("SIGHUP", SIGHUP)] {
-            var action = sigaction()
-            sigaction(number, nil, &action)
-            let handler = unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self)
-            var blocked = sigset_t()
-            sigprocmask(SIG_BLOCK, nil, &blocked)
-            print(name, handler == 0 ? "default" : "changed", sigismember(&blocked, number) == 1 ? "blocked" : "not blocked")
-        }
-        """
+            for (name, number) in [("SIGINT", SIGINT), ("SIGTERM", SIGTERM), ("SIGPIPE", SIGPIPE), ("SIGHUP", SIGHUP)] {
+                var action = sigaction()
+                sigaction(number, nil, &action)
+                let handler = unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self)
+                var blocked = sigset_t()
+                sigprocmask(SIG_BLOCK, nil, &blocked)
+                print(name, handler == 0 ? "default" : "changed", sigismember(&blocked, number) == 1 ? "blocked" : "not blocked")
+            }
+            """
         let root = try P.book(["01-signals.md": "# Signals\n\n```swift run\n\(check)\n```\n"])
         // `tutorial` itself ignores SIGINT and SIGTERM (it receives them on a queue).
         let result = try P.run(["run", "1"], in: root, seconds: 240)

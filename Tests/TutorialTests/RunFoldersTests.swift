@@ -22,7 +22,9 @@ import Testing
         try "keep".write(to: mine.appendingPathComponent("figure-1.svg"), atomically: true, encoding: .utf8)
         let refused = try P.run(["run", "1", "--figures", "mine"], in: root)
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("refusing to use \(mine.path) for the figures: it is not empty and has no .tutorial-figures stamp"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("refusing to use \(mine.path) for the figures: it is not empty and has no .tutorial-figures stamp"),
+            "\(refused.stderr)")
         #expect(try String(contentsOf: mine.appendingPathComponent("figure-1.svg"), encoding: .utf8) == "keep")
         #expect(try fm.contentsOfDirectory(atPath: mine.path) == ["figure-1.svg"])
         for bad in ["chapters", ".", "mine/figure-1.svg"] {

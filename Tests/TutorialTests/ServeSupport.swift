@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,8 +21,9 @@ final class ServedBook: @unchecked Sendable {
         let chapters = root.appendingPathComponent("chapters")
         if let fixture {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: CommandLineTests.fixture.deletingLastPathComponent()
-                .appendingPathComponent(fixture).appendingPathComponent("chapters"), to: chapters)
+            try FileManager.default.copyItem(
+                at: CommandLineTests.fixture.deletingLastPathComponent()
+                    .appendingPathComponent(fixture).appendingPathComponent("chapters"), to: chapters)
         } else {
             try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
         }
@@ -102,7 +104,10 @@ struct HTTPReply {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard fd >= 0, connected == 0 else { close(fd); throw CocoaError(.fileReadNoPermission) }
+        guard fd >= 0, connected == 0 else {
+            close(fd)
+            throw CocoaError(.fileReadNoPermission)
+        }
         var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         return fd
@@ -137,15 +142,21 @@ struct HTTPReply {
         }
         let body = data[end.upperBound...]
         let length = headers["content-length"].flatMap { Int($0) }
-        return (HTTPReply(status: status, headers: headers, body: String(decoding: body, as: UTF8.self)),
-                length.map { body.count >= $0 } ?? false)
+        return (
+            HTTPReply(status: status, headers: headers, body: String(decoding: body, as: UTF8.self)),
+            length.map { body.count >= $0 } ?? false
+        )
     }
 }
 
 /// The server's event stream, read on a thread of its own: every event with the time
 /// it arrived.
 final class EventListener: @unchecked Sendable {
-    struct Event { var name: String; var data: String; var arrived: Date }
+    struct Event {
+        var name: String
+        var data: String
+        var arrived: Date
+    }
     private let lock = NSLock()
     private var received: [Event] = []
     private let fd: Int32
@@ -171,8 +182,9 @@ final class EventListener: @unchecked Sendable {
                 }
                 // The body is chunked: `SIZE\r\n` + SIZE bytes + `\r\n`, over and over.
                 while let line = raw.range(of: Data("\r\n".utf8)),
-                      let size = Int(String(decoding: raw[raw.startIndex..<line.lowerBound], as: UTF8.self), radix: 16),
-                      raw.count - (line.upperBound - raw.startIndex) >= size + 2 {
+                    let size = Int(String(decoding: raw[raw.startIndex..<line.lowerBound], as: UTF8.self), radix: 16),
+                    raw.count - (line.upperBound - raw.startIndex) >= size + 2
+                {
                     let start = line.upperBound
                     pending += String(decoding: raw[start..<(start + size)], as: UTF8.self)
                     raw = Data(raw[(start + size + 2)...])
@@ -195,13 +207,22 @@ final class EventListener: @unchecked Sendable {
         }.start()
     }
 
-    deinit { shutdown(fd, Int32(SHUT_RDWR)); close(fd) }
+    deinit {
+        shutdown(fd, Int32(SHUT_RDWR))
+        close(fd)
+    }
 
-    var events: [Event] { lock.lock(); defer { lock.unlock() }; return received }
+    var events: [Event] {
+        lock.lock()
+        defer { lock.unlock() }
+        return received
+    }
 
     /// Waits for the first event after `since` that satisfies `test`.
-    func wait(for name: String, since: Date, timeout: Double = 120,
-              where test: (String) -> Bool = { _ in true }) async throws -> Event? {
+    func wait(
+        for name: String, since: Date, timeout: Double = 120,
+        where test: (String) -> Bool = { _ in true }
+    ) async throws -> Event? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let event = events.first(where: { $0.name == name && $0.arrived >= since && test($0.data) }) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +11,8 @@ import Glibc
     /// The chapter's entry in a `state` event.
     static func chapterState(_ json: String, slug: String) -> [String: Any]? {
         guard let state = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-              let chapters = state["chapters"] as? [[String: Any]] else { return nil }
+            let chapters = state["chapters"] as? [[String: Any]]
+        else { return nil }
         return chapters.first { $0["slug"] as? String == slug }
     }
 
@@ -40,7 +42,6 @@ import Glibc
         #expect(book.outputFile("01-sums.html")?.contains("tutorial-serve") == false)
         #expect(try book.get("/.tutorial-serve/live.js").body.contains("EventSource"))
 
-
         // A prose edit: re-rendered without compiling, announced within a second.
         let proseSaved = Date()
         try book.edit("01-sums.md") { $0.replacingOccurrences(of: "The first sentence stays.", with: "The first sentence changed.") }
@@ -51,8 +52,9 @@ import Glibc
             #expect(seconds < 1, "the prose edit took \(seconds) s to reach the page")
         }
         #expect(try book.get("/01-sums.html").body.contains("The first sentence changed."))
-        #expect(!events.events.contains { $0.name == "state" && $0.arrived >= proseSaved && $0.data.contains("compiling") },
-                "a prose edit compiled the chapter")
+        #expect(
+            !events.events.contains { $0.name == "state" && $0.arrived >= proseSaved && $0.data.contains("compiling") },
+            "a prose edit compiled the chapter")
 
         // A code edit: the chapter reruns, its progress is sent, the new output is served.
         let codeSaved = Date()
@@ -133,8 +135,9 @@ import Glibc
             #expect(!reply.body.contains("swift run") && !reply.body.contains("root:"), "\(target) leaked a file")
         }
         // A symbolic link in the output that leads out of it.
-        try FileManager.default.createSymbolicLink(atPath: book.root.appendingPathComponent("output/leak").path,
-                                                   withDestinationPath: book.chapters.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: book.root.appendingPathComponent("output/leak").path,
+            withDestinationPath: book.chapters.path)
         let leak = try book.get("/leak/01-sums.md")
         #expect(leak.status == 403)
         #expect(!leak.body.contains("swift run"))
@@ -160,9 +163,11 @@ import Glibc
 
         let fonts = book.root.appendingPathComponent("output/assets/katex/fonts")
         let font = try #require(try FileManager.default.contentsOfDirectory(atPath: fonts.path).first { $0.hasSuffix(".woff2") })
-        let types = ["/images/dot.svg": "image/svg+xml", "/assets/book.css": "text/css; charset=utf-8",
-                     "/assets/book.js": "text/javascript; charset=utf-8", "/assets/katex/fonts/\(font)": "font/woff2",
-                     "/search.html?q=sums": "text/html; charset=utf-8"]
+        let types = [
+            "/images/dot.svg": "image/svg+xml", "/assets/book.css": "text/css; charset=utf-8",
+            "/assets/book.js": "text/javascript; charset=utf-8", "/assets/katex/fonts/\(font)": "font/woff2",
+            "/search.html?q=sums": "text/html; charset=utf-8",
+        ]
         for (target, type) in types {
             let reply = try book.get(target)
             #expect(reply.status == 200, "\(target) answered \(reply.status)")
@@ -174,11 +179,13 @@ import Glibc
     /// executable is a `chapter` there (not the compiler or linker making one).
     static func programs(under folder: String) -> Set<String> {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return Set(entries.filter { pid in
-            guard Int(pid) != nil,
-                  let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe") else { return false }
-            return exe.hasPrefix(folder) && (exe.hasSuffix("/chapter") || exe.hasSuffix("/chapter (deleted)"))
-        })
+        return Set(
+            entries.filter { pid in
+                guard Int(pid) != nil,
+                    let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")
+                else { return false }
+                return exe.hasPrefix(folder) && (exe.hasSuffix("/chapter") || exe.hasSuffix("/chapter (deleted)"))
+            })
     }
 
     @Test func anEditDuringARunCancelsItAndCtrlCStopsEverything() async throws {

@@ -12,10 +12,14 @@ extension BookBuilder {
         let folders = BookFolders(chapters: options.chapters, output: options.output, cache: options.cache)
         try folders.check()
         let cache = ResultCache(directory: options.cache)
-        let lock = try await BookLock.acquire(in: options.cache, purpose: purpose, prepare: cache.prepare,
-                                              waiting: waiting)
+        let lock = try await BookLock.acquire(
+            in: options.cache, purpose: purpose, prepare: cache.prepare,
+            waiting: waiting)
         // Another build may have changed them while this one waited.
-        do { try folders.check() } catch { lock.release(); throw error }
+        do { try folders.check() } catch {
+            lock.release()
+            throw error
+        }
         BookOutput.sweepLeftovers(of: options.output)
         cache.sweepWorkDirectory()
         return lock
@@ -25,8 +29,9 @@ extension BookBuilder {
     /// folder that replaces the output whole, so it is never half-written. Hold the
     /// lock (`lockForWriting`).
     public func write(_ site: BookSite) throws {
-        try BookOutput.replace(options.output, with: site, theme: options.themeDirectory,
-                               images: Self.images(in: options.chapters), from: options.chapters)
+        try BookOutput.replace(
+            options.output, with: site, theme: options.themeDirectory,
+            images: Self.images(in: options.chapters), from: options.chapters)
     }
 
     /// Rewrites in `options.output` only the generated files (pages, search index)
@@ -69,8 +74,9 @@ extension BookBuilder {
         let cache = ResultCache(directory: options.cache)
         let jobserver = Jobserver(tokens: max(options.jobs, 1))
         return CachedChapterRunner(
-            runner: ChapterRunner(runtime: runtime, limits: options.limits, workDirectory: cache.workDirectory,
-                                  jobserver: jobserver),
+            runner: ChapterRunner(
+                runtime: runtime, limits: options.limits, workDirectory: cache.workDirectory,
+                jobserver: jobserver),
             cache: cache,
             keys: CacheKeyInputs.make(runtime: runtime, limits: options.limits, cache: options.cache),
             jobserver: jobserver)
@@ -103,8 +109,10 @@ public struct CachedChapterRunner: Sendable {
     /// Blocking: compiles and runs the chapter and stores its result (unless it is
     /// transient, like a timeout). Nil when cancelled: nothing is stored then. The
     /// program runs on one token of the budget; its replicates may take the others.
-    public func run(_ chapter: Chapter, cancellation: RunCancellation,
-                    onEvent: @escaping @Sendable (RunEvent) -> Void) -> ChapterResult? {
+    public func run(
+        _ chapter: Chapter, cancellation: RunCancellation,
+        onEvent: @escaping @Sendable (RunEvent) -> Void
+    ) -> ChapterResult? {
         jobserver.acquire()
         defer { jobserver.release() }
         guard let result = runner.run(chapter, cancellation: cancellation, onEvent: onEvent) else { return nil }

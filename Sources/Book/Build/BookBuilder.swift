@@ -23,8 +23,10 @@ public struct BookBuilder: Sendable {
         public var strictEditions = false
 
         public init(chapters: URL, chaptersPath: String, output: URL, cache: URL) {
-            self.chapters = chapters; self.chaptersPath = chaptersPath
-            self.output = output; self.cache = cache
+            self.chapters = chapters
+            self.chaptersPath = chaptersPath
+            self.output = output
+            self.cache = cache
         }
     }
 
@@ -32,7 +34,8 @@ public struct BookBuilder: Sendable {
     public var runtime: RuntimeLocation
 
     public init(options: Options, runtime: RuntimeLocation) {
-        self.options = options; self.runtime = runtime
+        self.options = options
+        self.runtime = runtime
     }
 
     public func build(observer: BuildObserver = SilentObserver()) async throws -> BuildReport {
@@ -45,8 +48,9 @@ public struct BookBuilder: Sendable {
         // Editions are read before anything runs: a bad book.toml stops the build at once.
         let settings = try BookSettings.load(directory: options.chapters, path: options.chaptersPath)
         let editions = try settings.editions.map {
-            try Edition.load($0, chapters: options.chapters, chaptersPath: options.chaptersPath, source: source,
-                             theme: options.themeDirectory)
+            try Edition.load(
+                $0, chapters: options.chapters, chaptersPath: options.chaptersPath, source: source,
+                theme: options.themeDirectory)
         }
         let sourceChrome = try PageChrome.load(language: settings.language, theme: Theme(user: options.themeDirectory))
         let keys = CacheKeyInputs.make(runtime: runtime, limits: options.limits, cache: options.cache)
@@ -59,9 +63,10 @@ public struct BookBuilder: Sendable {
 
         // Every edition is rendered from the same results: nothing runs twice.
         let results = outcomes.map(\.result)
-        let book = BookEditions(settings: settings, source: source,
-                                sourceSite: BookSite(source, results: results, options: PageOptions(chrome: sourceChrome)),
-                                results: results, editions: editions, strict: options.strictEditions)
+        let book = BookEditions(
+            settings: settings, source: source,
+            sourceSite: BookSite(source, results: results, options: PageOptions(chrome: sourceChrome)),
+            results: results, editions: editions, strict: options.strictEditions)
         let site = book.source
         let pdf = try await writeBook(site, editions: book.sites, files: book.files, source: source, observer: observer)
         var broken = options.checkLinks ? LinkChecker.brokenLinks(in: site, output: options.output) : []
@@ -74,8 +79,9 @@ public struct BookBuilder: Sendable {
         }
         var report = BuildReport(outcomes: outcomes, brokenLinks: broken, output: options.output.path)
         report.editions = book.reports
-        report.utilization = usage.finish(chapters: outcomes.filter { !$0.cached }.compactMap(\.result.cpuSeconds),
-                                          jobserver: jobserver)
+        report.utilization = usage.finish(
+            chapters: outcomes.filter { !$0.cached }.compactMap(\.result.cpuSeconds),
+            jobserver: jobserver)
         switch pdf {
         case .success(var outcome):
             // It was made in the folder that became the book.
@@ -91,8 +97,10 @@ public struct BookBuilder: Sendable {
     /// it is swapped in, so the book appears with its PDF; the source edition's). A PDF
     /// that cannot be made leaves the pages to be written without it; the outcome says
     /// why. Interrupted while printing, it writes nothing.
-    private func writeBook(_ site: BookSite, editions: [BookSite], files: [String: String], source: BookSource,
-                           observer: BuildObserver) async throws -> Result<BookPDF.Outcome, BookError>? {
+    private func writeBook(
+        _ site: BookSite, editions: [BookSite], files: [String: String], source: BookSource,
+        observer: BuildObserver
+    ) async throws -> Result<BookPDF.Outcome, BookError>? {
         let options = self.options
         let images = Self.images(in: options.chapters)
         let paths = Dictionary(source.chapters.map { ($0.slug, $0.path) }) { first, _ in first }
@@ -103,8 +111,10 @@ public struct BookBuilder: Sendable {
         return try await ChapterJobs.onThread {
             Result { () throws -> Result<BookPDF.Outcome, BookError>? in
                 var pdf: Result<BookPDF.Outcome, BookError>? = nil
-                try BookOutput.replace(options.output, with: site, editions: editions, files: files,
-                                       theme: options.themeDirectory, images: images, from: options.chapters) { folder in
+                try BookOutput.replace(
+                    options.output, with: site, editions: editions, files: files,
+                    theme: options.themeDirectory, images: images, from: options.chapters
+                ) { folder in
                     guard let printing else { return }
                     do {
                         pdf = .success(try BookPDF.make(in: folder, cache: options.cache, options: printing))
@@ -132,11 +142,14 @@ public struct BookBuilder: Sendable {
         var found: [String] = []
         while let path = enumerator.nextObject() as? String {
             let name = (path as NSString).lastPathComponent
-            if name.hasPrefix(".") { enumerator.skipDescendants(); continue }
+            if name.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
             // Only regular files (or links to them): copying a named pipe would wait forever.
             var info = stat()
             guard extensions.contains((name as NSString).pathExtension.lowercased()),
-                  stat(chapters.appendingPathComponent(path).path, &info) == 0, info.st_mode & S_IFMT == S_IFREG
+                stat(chapters.appendingPathComponent(path).path, &info) == 0, info.st_mode & S_IFMT == S_IFREG
             else { continue }
             found.append(path)
         }

@@ -34,8 +34,9 @@ public enum BookCleaner {
         // Hold the book's lock (in its cache, if there is one) while removing.
         var lock: BookLock? = nil
         if fm.fileExists(atPath: folders.cache.path) {
-            lock = try await BookLock.acquire(in: folders.cache, purpose: "tutorial clean",
-                                              prepare: ResultCache(directory: folders.cache).prepare, waiting: waiting)
+            lock = try await BookLock.acquire(
+                in: folders.cache, purpose: "tutorial clean",
+                prepare: ResultCache(directory: folders.cache).prepare, waiting: waiting)
         }
         defer { lock?.release() }
 

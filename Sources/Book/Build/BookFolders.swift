@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,9 +18,13 @@ public struct BookFolders: Sendable {
     public var cache: URL
     public var currentDirectory: URL
 
-    public init(chapters: URL, output: URL, cache: URL,
-                currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
-        self.chapters = chapters; self.output = output; self.cache = cache
+    public init(
+        chapters: URL, output: URL, cache: URL,
+        currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) {
+        self.chapters = chapters
+        self.output = output
+        self.cache = cache
         self.currentDirectory = currentDirectory
     }
 
@@ -62,7 +67,9 @@ public struct BookFolders: Sendable {
         if stamp == .cache, Self.isUnstampedCache(folder, entries: entries) { return }
         switch stamp {
         case .book:
-            throw refuse("it is not empty and has no \(stamp.fileName) stamp, so `tutorial build` did not write it (books written before the stamp existed have none: remove such an old book yourself)")
+            throw refuse(
+                "it is not empty and has no \(stamp.fileName) stamp, so `tutorial build` did not write it (books written before the stamp existed have none: remove such an old book yourself)"
+            )
         case .cache:
             throw refuse("it is not empty and has no \(stamp.fileName) tag, so `tutorial` did not make it")
         case .figures:

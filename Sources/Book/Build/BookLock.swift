@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,8 +18,10 @@ public final class BookLock: @unchecked Sendable {
     /// Takes the lock of the cache folder `cache`, calling `waiting` once with a sentence
     /// naming the holder if another process has it. `prepare` makes the folder, before
     /// the first try and again if the holder removed it (as `clean` does).
-    static func acquire(in cache: URL, purpose: String, prepare: () throws -> Void,
-                        waiting: (String) -> Void = { _ in }) async throws -> BookLock {
+    static func acquire(
+        in cache: URL, purpose: String, prepare: () throws -> Void,
+        waiting: (String) -> Void = { _ in }
+    ) async throws -> BookLock {
         let url = cache.appendingPathComponent("lock")
         var told = false
         while true {

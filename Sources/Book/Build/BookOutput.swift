@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,9 +18,11 @@ enum BookOutput {
     /// written too, by path relative to `output`. `beforeSwap` gets the finished folder
     /// before it is swapped in (the PDF goes in there); if it throws, nothing is swapped
     /// in and the folder is removed.
-    static func replace(_ output: URL, with site: BookSite, editions: [BookSite] = [], files: [String: String] = [:],
-                        theme: URL?, images: [String] = [], from chapters: URL? = nil,
-                        beforeSwap: (URL) throws -> Void = { _ in }) throws {
+    static func replace(
+        _ output: URL, with site: BookSite, editions: [BookSite] = [], files: [String: String] = [:],
+        theme: URL?, images: [String] = [], from chapters: URL? = nil,
+        beforeSwap: (URL) throws -> Void = { _ in }
+    ) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let token = UUID().uuidString.prefix(8).lowercased()
@@ -66,8 +69,9 @@ enum BookOutput {
         let hadOutput = fm.fileExists(atPath: output.path)
         if hadOutput, !isOwned(output, stamp: .book) {
             removeOwned(temporary, stamp: .book)
-            throw BookError.unsafeFolder(path: output.path, what: FolderStamp.book.what,
-                                         reason: "it changed during the build and is no longer empty or a book this tool wrote")
+            throw BookError.unsafeFolder(
+                path: output.path, what: FolderStamp.book.what,
+                reason: "it changed during the build and is no longer empty or a book this tool wrote")
         }
         if hadOutput, rename(output.path, old.path) != 0 {
             let why = String(cString: strerror(errno))
@@ -88,7 +92,8 @@ enum BookOutput {
     static func isOwned(_ folder: URL, stamp: FolderStamp) -> Bool {
         let fm = FileManager.default
         guard let type = try? fm.attributesOfItem(atPath: folder.path)[.type] as? FileAttributeType,
-              type == .typeDirectory else { return false }
+            type == .typeDirectory
+        else { return false }
         if stamp.isPresent(in: folder) { return true }
         return (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true
     }
@@ -116,7 +121,8 @@ enum BookOutput {
         if let error = error as? BookError { return error.description }
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
             let path = (ns.userInfo[NSFilePathErrorKey] as? String).map { "\($0): " } ?? ""
             return path + String(cString: strerror(code.rawValue))
         }

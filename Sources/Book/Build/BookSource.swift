@@ -35,8 +35,9 @@ public struct BookSource: Sendable {
             landing = try Chapter.load(url: directory.appendingPathComponent("index.md"), path: display("index.md"))
         }
         let withoutPage = failCollidingPages(&chapters)
-        return BookSource(title: landing?.title ?? "The book", landing: landing, chapters: chapters,
-                          withoutPage: withoutPage)
+        return BookSource(
+            title: landing?.title ?? "The book", landing: landing, chapters: chapters,
+            withoutPage: withoutPage)
     }
 
     /// The chapter, or an empty one whose only content is why its file cannot be read.
@@ -51,8 +52,10 @@ public struct BookSource: Sendable {
     /// `chapter` marked with a file-level error, so it is not run and its message shows.
     static func failed(_ chapter: Chapter, _ reason: String) -> Chapter {
         var chapter = chapter
-        chapter.diagnostics.append(ChapterFailure(kind: .chapter, location: SourceLocation(file: chapter.path),
-                                                  message: "error: " + reason))
+        chapter.diagnostics.append(
+            ChapterFailure(
+                kind: .chapter, location: SourceLocation(file: chapter.path),
+                message: "error: " + reason))
         return chapter
     }
 
@@ -72,7 +75,8 @@ public struct BookSource: Sendable {
                 chapters[i] = failed(chapters[i], "its page \(page) would replace the book's \(what) (\(name).html); rename the file")
                 colliding.insert(chapters[i].path)
             } else if let owner = owners[name] {
-                chapters[i] = failed(chapters[i], "its page \(page) would replace that of \(owner) (page names ignore case); rename one of the two files")
+                chapters[i] = failed(
+                    chapters[i], "its page \(page) would replace that of \(owner) (page names ignore case); rename one of the two files")
                 colliding.insert(chapters[i].path)
             } else {
                 owners[name] = chapters[i].path

@@ -92,20 +92,23 @@ public struct BuildReport: Codable, Sendable {
             let blocks = chapter.blocks.map { block -> BlockReport in
                 let blockResult = result.block(block.index)
                 for case .expectation(let e, let location) in blockResult.items {
-                    expectations.append(ExpectationReport(
-                        claim: e.claim, passed: e.passed, detail: e.detail,
-                        location: chapter.place(location, inBlock: block.index), seeds: e.seeds))
+                    expectations.append(
+                        ExpectationReport(
+                            claim: e.claim, passed: e.passed, detail: e.detail,
+                            location: chapter.place(location, inBlock: block.index), seeds: e.seeds))
                 }
-                return BlockReport(location: SourceLocation(file: chapter.path, line: block.fenceLine), anchor: block.anchor,
-                                   status: blockResult.status, reason: blockResult.notRunReason,
-                                   seconds: blockResult.seconds)
+                return BlockReport(
+                    location: SourceLocation(file: chapter.path, line: block.fenceLine), anchor: block.anchor,
+                    status: blockResult.status, reason: blockResult.notRunReason,
+                    seconds: blockResult.seconds)
             }
             let tally = chapter.tally(of: result)
-            return ChapterReport(path: chapter.path, title: chapter.title, cached: outcome.cached,
-                                 seconds: outcome.seconds, compileSeconds: result.compileSeconds,
-                                 runSeconds: result.runSeconds, cpuSeconds: result.cpuSeconds,
-                                 passed: tally.passed, failed: tally.failed,
-                                 blocks: blocks, expectations: expectations, failures: chapter.failures(of: result))
+            return ChapterReport(
+                path: chapter.path, title: chapter.title, cached: outcome.cached,
+                seconds: outcome.seconds, compileSeconds: result.compileSeconds,
+                runSeconds: result.runSeconds, cpuSeconds: result.cpuSeconds,
+                passed: tally.passed, failed: tally.failed,
+                blocks: blocks, expectations: expectations, failures: chapter.failures(of: result))
         }
     }
 

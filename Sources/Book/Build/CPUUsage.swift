@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,8 +24,9 @@ public struct Utilization: Codable, Sendable, Equatable {
 
     /// `CPU 61.2 s in 33.5 s on 2 cores: 91 % busy (budget of 2 held 97 % of the time)`.
     public var description: String {
-        String(format: "CPU %.1f s in %.1f s on %d core%@: %.0f %% busy (budget of %d held %.0f %% of the time)",
-               cpuSeconds, wallSeconds, cores, cores == 1 ? "" : "s", fraction * 100, jobs, tokensHeld * 100)
+        String(
+            format: "CPU %.1f s in %.1f s on %d core%@: %.0f %% busy (budget of %d held %.0f %% of the time)",
+            cpuSeconds, wallSeconds, cores, cores == 1 ? "" : "s", fraction * 100, jobs, tokensHeld * 100)
     }
 }
 
@@ -37,15 +39,18 @@ struct CPUUsage {
 
     /// The build's utilization, given the CPU seconds of each chapter that ran; nil when
     /// none ran (a build from the cache says nothing about the budget).
-    func finish(chapters: [Double], jobserver: Jobserver,
-                cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Utilization? {
+    func finish(
+        chapters: [Double], jobserver: Jobserver,
+        cores: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> Utilization? {
         guard !chapters.isEmpty else { return nil }
         let wall = Date().timeIntervalSince(began)
         let cpu = chapters.reduce(0, +) + max(Self.ownCPUSeconds() - selfSeconds, 0)
         let jobs = jobserver.tokens
-        return Utilization(wallSeconds: wall, cpuSeconds: cpu, cores: cores, jobs: jobs,
-                           fraction: wall > 0 ? cpu / (wall * Double(max(cores, 1))) : 0,
-                           tokensHeld: wall > 0 ? jobserver.tokenSeconds / (wall * Double(jobs)) : 0)
+        return Utilization(
+            wallSeconds: wall, cpuSeconds: cpu, cores: cores, jobs: jobs,
+            fraction: wall > 0 ? cpu / (wall * Double(max(cores, 1))) : 0,
+            tokensHeld: wall > 0 ? jobserver.tokenSeconds / (wall * Double(jobs)) : 0)
     }
 
     /// User and system seconds of this process, all threads.

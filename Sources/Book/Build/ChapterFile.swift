@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,9 +19,10 @@ enum ChapterFile {
         if lstat(path, &info) != 0 { throw Problem(describe(errno)) }
         if info.st_mode & S_IFMT == S_IFLNK, stat(path, &info) != 0 {
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
-            throw Problem(errno == ENOENT
-                ? "is a symbolic link to '\(target)', which does not exist"
-                : "is a symbolic link to '\(target)', which cannot be read: \(describe(errno))")
+            throw Problem(
+                errno == ENOENT
+                    ? "is a symbolic link to '\(target)', which does not exist"
+                    : "is a symbolic link to '\(target)', which cannot be read: \(describe(errno))")
         }
         if let kind = kind(info.st_mode) { throw Problem(kind) }
         if Int(info.st_size) > byteLimit { throw Problem(tooLarge(Int(info.st_size))) }
@@ -61,7 +63,9 @@ enum ChapterFile {
             case .valid(let scalar): offset += scalar.count
             case .emptyInput: break loop
             case .error:
-                throw Problem("is not UTF-8 text: byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at \(place(offset, in: bytes)) is not UTF-8; save the file as UTF-8")
+                throw Problem(
+                    "is not UTF-8 text: byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at \(place(offset, in: bytes)) is not UTF-8; save the file as UTF-8"
+                )
             }
         }
         var text = bytes[...]

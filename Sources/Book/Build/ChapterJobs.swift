@@ -60,7 +60,8 @@ struct ChapterJobs {
                         return (result, Date().timeIntervalSince(began))
                     }
                     guard let (result, seconds) = ran else { return (i, nil) }
-                    observer.handle(.chapterFinished(slug: chapter.slug, failures: chapter.failures(of: result).count, cached: false, seconds: seconds))
+                    observer.handle(
+                        .chapterFinished(slug: chapter.slug, failures: chapter.failures(of: result).count, cached: false, seconds: seconds))
                     return (i, ChapterOutcome(chapter: chapter, result: result, cached: false, seconds: seconds))
                 }
             }
@@ -69,14 +70,18 @@ struct ChapterJobs {
                 guard let outcome = finished else { continue }
                 outcomes[i] = outcome
                 if !outcome.result.isTransient, outcome.chapter.diagnostics.isEmpty,
-                   Interruption.shared.signal == nil, let cache {
+                    Interruption.shared.signal == nil, let cache
+                {
                     do {
                         try cache.store(outcome.result, for: outcome.chapter.slug, key: keys.key(for: outcome.chapter))
                     } catch {
                         // Said once: the book is still right, later builds just rerun.
                         if !storeFailed {
                             storeFailed = true
-                            observer.handle(.warning("warning: cannot keep results in the cache, so later builds will run these chapters again: \(BookOutput.describe(error))"))
+                            observer.handle(
+                                .warning(
+                                    "warning: cannot keep results in the cache, so later builds will run these chapters again: \(BookOutput.describe(error))"
+                                ))
                         }
                     }
                 }
@@ -89,9 +94,10 @@ struct ChapterJobs {
 
     /// The result of a chapter an interrupt kept from starting.
     static func notStarted(_ chapter: Chapter) -> ChapterResult {
-        .notRun(chapter, reason: "did not run: the build was interrupted",
-                failures: [RunFailure(kind: .program, message: "error: did not run: the build was interrupted")],
-                isTransient: true)
+        .notRun(
+            chapter, reason: "did not run: the build was interrupted",
+            failures: [RunFailure(kind: .program, message: "error: did not run: the build was interrupted")],
+            isTransient: true)
     }
 
     /// Start ranks: chapters that took longest last time first (a long chapter started
@@ -99,7 +105,7 @@ struct ChapterJobs {
     static func longestFirst(_ estimates: [Double?]) -> [Int] {
         let order = estimates.indices.sorted { a, b in
             switch (estimates[a], estimates[b]) {
-            case let (x?, y?): return x != y ? x > y : a < b
+            case (let x?, let y?): return x != y ? x > y : a < b
             case (.some, nil): return true
             case (nil, .some): return false
             case (nil, nil): return a < b

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,19 +42,22 @@ public final class ConsoleProgress: BuildObserver, @unchecked Sendable {
     /// Clears the live display before the final report is printed.
     public func finish() {
         timer?.cancel()
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         clearLocked()
     }
 
     /// Writes text to standard output above the live display.
     public func printAbove(_ text: String) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         clearLocked()
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     public func handle(_ event: BuildEvent) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         switch event {
         case .planned(let chapters):
             for c in chapters { estimates[c.slug] = c.estimate }
@@ -66,7 +70,9 @@ public final class ConsoleProgress: BuildObserver, @unchecked Sendable {
             guard var r = running[slug] else { return }
             switch event {
             case .compiling: r.phase = "compiling"
-            case .block(let index, let count): r.phase = "block \(index + 1) of \(count)"; r.progress = nil
+            case .block(let index, let count):
+                r.phase = "block \(index + 1) of \(count)"
+                r.progress = nil
             case .progress(let p):
                 let bar = Self.bar(Double(p.done) / Double(max(p.total, 1)))
                 r.progress = "\(p.label.map { $0 + " " } ?? "")\(bar) \(p.done)/\(p.total)"
@@ -90,7 +96,8 @@ public final class ConsoleProgress: BuildObserver, @unchecked Sendable {
     }
 
     private func redraw() {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         guard live else { return }
         clearLocked()
         var lines: [String] = []

@@ -26,9 +26,13 @@ public enum FigureFolder {
     /// `figure-N.svg`, or `figure-N-ID.svg` with the id reduced to letters, digits, `-`
     /// and `_` (an id comes from chapter code and must not name another folder).
     static func fileName(number: Int, id: String?) -> String {
-        let safe = id.map { String($0.unicodeScalars.filter {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
-        }.map(Character.init).prefix(64)) } ?? ""
+        let safe =
+            id.map {
+                String(
+                    $0.unicodeScalars.filter {
+                        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+                    }.map(Character.init).prefix(64))
+            } ?? ""
         return "figure-\(number)\(safe.isEmpty ? "" : "-" + safe).svg"
     }
 

@@ -26,25 +26,25 @@ enum FolderStamp: Sendable {
         switch self {
         case .book:
             return """
-            tutorial-book
-            This folder is a book written by `tutorial build`. Every build replaces the whole
-            folder and `tutorial clean` removes it: do not keep files of your own here.
+                tutorial-book
+                This folder is a book written by `tutorial build`. Every build replaces the whole
+                folder and `tutorial clean` removes it: do not keep files of your own here.
 
-            """
+                """
         case .cache:
             return """
-            Signature: 8a477f597d28d172789f06886806bc55
-            # This file is a cache directory tag created by tutorial: the results cache of a book.
-            # `tutorial clean` removes this folder. See https://bford.info/cachedir/
+                Signature: 8a477f597d28d172789f06886806bc55
+                # This file is a cache directory tag created by tutorial: the results cache of a book.
+                # `tutorial clean` removes this folder. See https://bford.info/cachedir/
 
-            """
+                """
         case .figures:
             return """
-            tutorial-figures
-            `tutorial run` writes a chapter's figures here (figure-N.svg) and replaces them
-            on the next run: do not keep files of your own named so.
+                tutorial-figures
+                `tutorial run` writes a chapter's figures here (figure-N.svg) and replaces them
+                on the next run: do not keep files of your own named so.
 
-            """
+                """
         }
     }
 
@@ -62,8 +62,9 @@ enum FolderStamp: Sendable {
     func isPresent(in folder: URL) -> Bool {
         let url = folder.appendingPathComponent(fileName)
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              let handle = try? FileHandle(forReadingFrom: url) else { return false }
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            let handle = try? FileHandle(forReadingFrom: url)
+        else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 512)) ?? Data()
         let text = String(decoding: head, as: UTF8.self)

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,7 +12,10 @@ public final class ScratchFolder: @unchecked Sendable {
     public let url: URL
     private var lockFD: Int32
 
-    private init(url: URL, lockFD: Int32) { self.url = url; self.lockFD = lockFD }
+    private init(url: URL, lockFD: Int32) {
+        self.url = url
+        self.lockFD = lockFD
+    }
 
     deinit { remove() }
 

@@ -10,7 +10,8 @@ public struct TerminalResults: Sendable {
     public var limits = RunLimits()
 
     public init(chapter: Chapter, figureDirectory: URL) {
-        self.chapter = chapter; self.figureDirectory = figureDirectory
+        self.chapter = chapter
+        self.figureDirectory = figureDirectory
     }
 
     /// Runs the chapter, prints its results to standard output, and returns whether
@@ -34,13 +35,14 @@ public struct TerminalResults: Sendable {
             Thread {
                 jobserver.acquire()
                 defer { jobserver.release() }
-                continuation.resume(returning: runner.run(chapter) { event in
-                    if case .item(let block, let item) = event {
-                        progress.printAbove(printer.text(for: item, in: block))
-                    } else {
-                        progress.handle(.chapter(slug: chapter.slug, event))
-                    }
-                })
+                continuation.resume(
+                    returning: runner.run(chapter) { event in
+                        if case .item(let block, let item) = event {
+                            progress.printAbove(printer.text(for: item, in: block))
+                        } else {
+                            progress.handle(.chapter(slug: chapter.slug, event))
+                        }
+                    })
             }.start()
         }
         progress.finish()
@@ -76,7 +78,10 @@ public struct TerminalResults: Sendable {
             var out = ""
             while headed < block {
                 headed += 1
-                if !endsWithNewline { out += "\n"; endsWithNewline = true }
+                if !endsWithNewline {
+                    out += "\n"
+                    endsWithNewline = true
+                }
                 if chapter.blocks.indices.contains(headed) {
                     out += "── block \(headed + 1) (\(chapter.path):\(chapter.blocks[headed].fenceLine)) ──\n"
                 }
@@ -85,7 +90,8 @@ public struct TerminalResults: Sendable {
         }
 
         func text(for item: ResultItem, in block: Int) -> String {
-            lock.lock(); defer { lock.unlock() }
+            lock.lock()
+            defer { lock.unlock() }
             var out = headings(through: block)
             var line: String
             switch item {
@@ -131,9 +137,13 @@ public struct TerminalResults: Sendable {
         /// What is left once the program has ended: what stopped a block, the blocks
         /// that did not run, and failures outside any block.
         func finish(_ result: ChapterResult) -> String {
-            lock.lock(); defer { lock.unlock() }
+            lock.lock()
+            defer { lock.unlock() }
             var out = ""
-            if !endsWithNewline { out += "\n"; endsWithNewline = true }
+            if !endsWithNewline {
+                out += "\n"
+                endsWithNewline = true
+            }
             for block in chapter.blocks {
                 let blockResult = result.block(block.index)
                 switch blockResult.status {

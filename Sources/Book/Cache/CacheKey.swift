@@ -16,22 +16,25 @@ struct CacheKeyInputs: Sendable {
     static let toolVersion = "tutorial 0.1 results-format 2"
 
     /// `cache` is the results cache, where the compiler's version is remembered.
-    static func make(runtime: RuntimeLocation, limits: RunLimits, cache: URL? = nil,
-                     environment: [String: String] = ProcessInfo.processInfo.environment) -> CacheKeyInputs {
+    static func make(
+        runtime: RuntimeLocation, limits: RunLimits, cache: URL? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> CacheKeyInputs {
         var h = ContentHash()
         for file in runtime.buildFiles {
             h.update(file.lastPathComponent)
             h.update(fingerprint(of: file))
         }
         let swiftc = ChapterCompiler(runtime: runtime, environment: environment).swiftc
-        return CacheKeyInputs(runtimeFingerprint: h.finalize(),
-                              datasetFingerprint: datasetFingerprint(environment: environment),
-                              limits: limits,
-                              compilerFingerprint: ToolchainFingerprint.compiler(
-                                  swiftc: swiftc, memo: cache?.appendingPathComponent("compiler")),
-                              blasFingerprint: ToolchainFingerprint.libraries(
-                                  runtimeLibrary: runtime.library, memo: cache?.appendingPathComponent("libraries"),
-                                  environment: environment))
+        return CacheKeyInputs(
+            runtimeFingerprint: h.finalize(),
+            datasetFingerprint: datasetFingerprint(environment: environment),
+            limits: limits,
+            compilerFingerprint: ToolchainFingerprint.compiler(
+                swiftc: swiftc, memo: cache?.appendingPathComponent("compiler")),
+            blasFingerprint: ToolchainFingerprint.libraries(
+                runtimeLibrary: runtime.library, memo: cache?.appendingPathComponent("libraries"),
+                environment: environment))
     }
 
     /// Hashes a file, or for a `.swiftmodule` folder the files inside it.
@@ -91,7 +94,12 @@ extension Chapter {
     /// key) does not change when prose above a block grows or shrinks.
     var withoutLines: Chapter {
         var copy = self
-        copy.blocks = blocks.map { var b = $0; b.codeLine = 1; b.fenceLine = 0; return b }
+        copy.blocks = blocks.map {
+            var b = $0
+            b.codeLine = 1
+            b.fenceLine = 0
+            return b
+        }
         return copy
     }
 }

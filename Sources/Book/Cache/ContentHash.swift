@@ -18,7 +18,11 @@ struct ContentHash {
         }
         var tail: UInt64 = 0
         var shift: UInt64 = 0
-        while i < n { tail |= UInt64(bytes[i]) << shift; shift += 8; i += 1 }
+        while i < n {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
         mix(tail ^ (UInt64(n & 7) << 56))
         length &+= UInt64(n)
     }
@@ -47,14 +51,23 @@ struct ContentHash {
     func finalize() -> String {
         var x = a ^ length, y = b ^ (length &* 0x9E37_79B9_7F4A_7C15)
         for _ in 0..<2 {
-            x ^= x >> 33; x = x &* 0xFF51_AFD7_ED55_8CCD; x ^= x >> 33
-            y = y &+ x; y ^= y >> 31; y = y &* 0xC4CE_B9FE_1A85_EC53; y ^= y >> 29
+            x ^= x >> 33
+            x = x &* 0xFF51_AFD7_ED55_8CCD
+            x ^= x >> 33
+            y = y &+ x
+            y ^= y >> 31
+            y = y &* 0xC4CE_B9FE_1A85_EC53
+            y ^= y >> 29
             x = x &+ y
         }
         return String(format: "%016llx%016llx", x, y)
     }
 
-    static func of(_ data: Data) -> String { var h = ContentHash(); h.update(data); return h.finalize() }
+    static func of(_ data: Data) -> String {
+        var h = ContentHash()
+        h.update(data)
+        return h.finalize()
+    }
 
     /// Hashes a file's contents, reading it in pieces.
     static func of(file url: URL) -> String? {

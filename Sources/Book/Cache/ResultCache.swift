@@ -24,11 +24,15 @@ public struct ResultCache: Sendable {
     func entry(for slug: String) -> Entry? {
         let url = file(for: slug)
         guard let data = try? Data(contentsOf: url) else { return nil }
-        guard let newline = data.firstIndex(of: 0x0A) else { discard(url); return nil }
+        guard let newline = data.firstIndex(of: 0x0A) else {
+            discard(url)
+            return nil
+        }
         let checksum = String(decoding: data[data.startIndex..<newline], as: UTF8.self)
         let payload = data[(newline + 1)...]
         guard ContentHash.of(Data(payload)) == checksum,
-              let entry = try? JSONDecoder().decode(Entry.self, from: payload) else {
+            let entry = try? JSONDecoder().decode(Entry.self, from: payload)
+        else {
             discard(url)
             return nil
         }
@@ -48,9 +52,11 @@ public struct ResultCache: Sendable {
         let fm = FileManager.default
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let payload = try encoder.encode(Entry(key: key, result: result,
-                                               seconds: result.compileSeconds + result.runSeconds,
-                                               savedAt: Date()))
+        let payload = try encoder.encode(
+            Entry(
+                key: key, result: result,
+                seconds: result.compileSeconds + result.runSeconds,
+                savedAt: Date()))
         var data = Data(ContentHash.of(payload).utf8)
         data.append(0x0A)
         data.append(payload)

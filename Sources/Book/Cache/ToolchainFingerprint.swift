@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,12 +17,15 @@ enum ToolchainFingerprint {
         let frontend = driver.deletingLastPathComponent().appendingPathComponent("swift-frontend")
         let binaries = [driver, frontend].map { "\($0.path) \(stamp(of: $0.path))" }.joined(separator: "\n")
         if let memo, let text = try? String(contentsOf: memo, encoding: .utf8),
-           text.hasPrefix(binaries + "\n") {
+            text.hasPrefix(binaries + "\n")
+        {
             return text
         }
         let version: String
-        if let (termination, output) = try? ChildProcess.capture(swiftc, ["--version"], environment: ProcessInfo.processInfo.environment, timeout: 60),
-           termination == .exited(0) {
+        if let (termination, output) = try? ChildProcess.capture(
+            swiftc, ["--version"], environment: ProcessInfo.processInfo.environment, timeout: 60),
+            termination == .exited(0)
+        {
             version = output.trimmingCharacters(in: .whitespacesAndNewlines)
         } else {
             // Not cached: a compiler that cannot say its version is asked again next time.
@@ -39,19 +43,24 @@ enum ToolchainFingerprint {
     /// engine and does not load it (OpenBLAS would start threads in the tool): the
     /// libraries come from `ldd` on the runtime library, kept in `memo` under the
     /// runtime's size and date.
-    static func libraries(runtimeLibrary: URL, memo: URL?,
-                          environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    static func libraries(
+        runtimeLibrary: URL, memo: URL?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
         let runtime = "\(runtimeLibrary.path) \(stamp(of: runtimeLibrary.path))"
         var linked: String
         if let memo, let text = try? String(contentsOf: memo, encoding: .utf8), text.hasPrefix(runtime + "\n") {
             linked = String(text.dropFirst(runtime.count + 1))
-        } else if let (termination, output) = try? ChildProcess.capture("/usr/bin/ldd", [runtimeLibrary.path],
-                                                                         environment: environment, timeout: 60),
-                  termination == .exited(0) {
+        } else if let (termination, output) = try? ChildProcess.capture(
+            "/usr/bin/ldd", [runtimeLibrary.path],
+            environment: environment, timeout: 60),
+            termination == .exited(0)
+        {
             linked = output.split(separator: "\n").compactMap { line -> String? in
                 // `libopenblas.so.0 => /lib/x86_64-linux-gnu/libopenblas.so.0 (0x…)`
                 guard let arrow = line.range(of: " => "), let paren = line.range(of: " (", options: .backwards),
-                      arrow.upperBound < paren.lowerBound else { return nil }
+                    arrow.upperBound < paren.lowerBound
+                else { return nil }
                 let path = String(line[arrow.upperBound..<paren.lowerBound])
                 guard path.hasPrefix("/"), !path.contains("swift") else { return nil }
                 let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path

@@ -8,7 +8,9 @@ public struct BlockOptions: Sendable, Equatable, Codable {
     public var id: String?
 
     public init(hide: Bool = false, timeout: Double? = nil, id: String? = nil) {
-        self.hide = hide; self.timeout = timeout; self.id = id
+        self.hide = hide
+        self.timeout = timeout
+        self.id = id
     }
 
     /// What a fence's info string asks for.
@@ -56,7 +58,10 @@ public struct BlockOptions: Sendable, Equatable, Codable {
         var start = 0
         for (i, ch) in info.enumerated() {
             if ch == " " || ch == "\t" {
-                if !current.isEmpty { result.append((current, start)); current = "" }
+                if !current.isEmpty {
+                    result.append((current, start))
+                    current = ""
+                }
             } else {
                 if current.isEmpty { start = i }
                 current.append(ch)

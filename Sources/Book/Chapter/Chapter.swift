@@ -28,7 +28,9 @@ public struct Heading: Sendable, Equatable {
     public var title: String
 
     public init(level: Int, id: String, title: String) {
-        self.level = level; self.id = id; self.title = title
+        self.level = level
+        self.id = id
+        self.title = title
     }
 }
 
@@ -100,16 +102,20 @@ public struct Chapter: Sendable {
         let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
         var diagnostics: [ChapterFailure] = []
         func problem(_ line: Int, _ column: Int, _ message: String) {
-            diagnostics.append(ChapterFailure(kind: .chapter, location: SourceLocation(file: path, line: line, column: column),
-                                              message: "error: " + message))
+            diagnostics.append(
+                ChapterFailure(
+                    kind: .chapter, location: SourceLocation(file: path, line: line, column: column),
+                    message: "error: " + message))
         }
 
         var codeLines = Set<Int>()
-        CommonMark.parse(normalized).forEach { node in
+        CommonMark.parse(normalized).visitAll { node in
             guard case .codeBlock(_, let literal) = node.kind else { return }
             codeLines.formUnion(node.line...max(node.line, node.endLine))
             if let fence = Fence(opening: node, literal: literal, lines: lines), !fence.isClosed(by: node, lines: lines) {
-                problem(node.line, node.column, "unclosed code fence: the block opened here runs to the end of the chapter; close it with a line of backticks")
+                problem(
+                    node.line, node.column,
+                    "unclosed code fence: the block opened here runs to the end of the chapter; close it with a line of backticks")
             }
         }
         let math = ProtectedMarkdown.protect(normalized, codeLines: codeLines)
@@ -136,8 +142,10 @@ public struct Chapter: Sendable {
                         }
                         ids[id] = node.line
                     }
-                    blocks.append(RunBlock(index: blocks.count, code: literal, options: options,
-                                           fenceLine: node.line, codeLine: node.line + 1, column: node.column))
+                    blocks.append(
+                        RunBlock(
+                            index: blocks.count, code: literal, options: options,
+                            fenceLine: node.line, codeLine: node.line + 1, column: node.column))
                     node.kind = .runBlock(index: blocks.count - 1)
                 case .invalid(let offset, let message):
                     // Point at the option itself on the fence line.
@@ -172,11 +180,12 @@ public struct Chapter: Sendable {
         let slug = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         let number = Int(slug.prefix { $0.isASCII && $0.isNumber })
         let title = headings.first { $0.level == 1 }?.title
-        return Chapter(path: path, url: url, slug: slug, number: number, title: title ?? slug, summary: summary, summaryHTML: summaryHTML,
-                       document: document, math: math, blocks: blocks, headings: headings,
-                       diagnostics: diagnostics.sorted {
-                           ($0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.line ?? 0, $1.location.column ?? 0)
-                       })
+        return Chapter(
+            path: path, url: url, slug: slug, number: number, title: title ?? slug, summary: summary, summaryHTML: summaryHTML,
+            document: document, math: math, blocks: blocks, headings: headings,
+            diagnostics: diagnostics.sorted {
+                ($0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.line ?? 0, $1.location.column ?? 0)
+            })
     }
 
     /// Unique ids from the headings' titles, avoiding the blocks' anchors.
@@ -187,7 +196,10 @@ public struct Chapter: Sendable {
             let base = slug.isEmpty ? "section" : slug
             var id = base
             var n = 2
-            while used.contains(id) { id = "\(base)-\(n)"; n += 1 }
+            while used.contains(id) {
+                id = "\(base)-\(n)"
+                n += 1
+            }
             used.insert(id)
             headings[i].id = id
         }

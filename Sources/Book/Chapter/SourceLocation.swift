@@ -7,7 +7,9 @@ public struct SourceLocation: Codable, Sendable, Equatable, Hashable, CustomStri
     public var column: Int?
 
     public init(file: String, line: Int? = nil, column: Int? = nil) {
-        self.file = file; self.line = line; self.column = column
+        self.file = file
+        self.line = line
+        self.column = column
     }
 
     public var description: String {
@@ -25,7 +27,9 @@ public struct CodeLocation: Codable, Sendable, Equatable {
     public var column: Int
 
     public init(block: Int, line: Int, column: Int) {
-        self.block = block; self.line = line; self.column = column
+        self.block = block
+        self.line = line
+        self.column = column
     }
 }
 
@@ -34,8 +38,9 @@ extension Chapter {
     func location(line: Int, column: Int) -> CodeLocation? {
         guard let block = blocks.first(where: { $0.contains(line: line) }) else { return nil }
         // The column comes from what a program printed: bounded, so no sum overflows.
-        return CodeLocation(block: block.index, line: line - block.codeLine + 1,
-                            column: min(max(column, 1), 1 << 30) + block.column - 1)
+        return CodeLocation(
+            block: block.index, line: line - block.codeLine + 1,
+            column: min(max(column, 1), 1 << 30) + block.column - 1)
     }
 
     /// Where a block-relative location lies in this chapter as it is now.
@@ -43,8 +48,9 @@ extension Chapter {
         guard blocks.indices.contains(location.block) else {
             return SourceLocation(file: path, line: location.line, column: location.column)
         }
-        return SourceLocation(file: path, line: blocks[location.block].codeLine + location.line - 1,
-                              column: location.column)
+        return SourceLocation(
+            file: path, line: blocks[location.block].codeLine + location.line - 1,
+            column: location.column)
     }
 
     /// Where something of block `index` lies: at `location`, else at the first line of

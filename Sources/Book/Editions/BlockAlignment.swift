@@ -30,9 +30,15 @@ struct BlockAlignment {
         var matched: [(Int, Int)] = []
         var i = 0, j = 0
         while i < a.count && j < b.count {
-            if same(i, j) { matched.append((i, j)); i += 1; j += 1 }
-            else if table[i + 1][j] >= table[i][j + 1] { i += 1 }
-            else { j += 1 }
+            if same(i, j) {
+                matched.append((i, j))
+                i += 1
+                j += 1
+            } else if table[i + 1][j] >= table[i][j + 1] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         sourceOf = [Int?](repeating: nil, count: b.count)
         for (i, j) in matched { sourceOf[j] = i }
@@ -54,7 +60,11 @@ struct BlockAlignment {
                     movedSources.insert(i)
                     describedAsMoved.insert(j)
                     sourceOf[j] = i
-                    drift.append(failure(translation, j, "this block is block \(i + 1) of the source, \(place(source, i)), which the source has in another place: the blocks are reordered; put them in the source's order"))
+                    drift.append(
+                        failure(
+                            translation, j,
+                            "this block is block \(i + 1) of the source, \(place(source, i)), which the source has in another place: the blocks are reordered; put them in the source's order"
+                        ))
                 }
             }
         }
@@ -64,21 +74,33 @@ struct BlockAlignment {
             for (n, j) in translations.enumerated() {
                 if n < sources.count {
                     let i = sources[n]
-                    let what = a[i].code != b[j].code
+                    let what =
+                        a[i].code != b[j].code
                         ? (a[i].options != b[j].options ? "its code and options differ" : "its code differs")
                         : "its options differ (`\(Self.fence(a[i].options))` in the source)"
-                    drift.append(failure(translation, j, "this block is block \(i + 1) of the source, \(place(source, i)), edited: \(what); copy the source's block verbatim"))
+                    drift.append(
+                        failure(
+                            translation, j,
+                            "this block is block \(i + 1) of the source, \(place(source, i)), edited: \(what); copy the source's block verbatim"))
                 } else {
-                    drift.append(failure(translation, j, "this block is not in the source chapter \(source.path); remove it, or add it to the source"))
+                    drift.append(
+                        failure(translation, j, "this block is not in the source chapter \(source.path); remove it, or add it to the source"))
                 }
             }
             for i in sources.dropFirst(translations.count) {
                 // Where it is missing: before the next block of the translation, else at its end.
                 let next = gap.translation.last.map { $0 + 1 } ?? matched.first(where: { $0.0 > i }).map(\.1)
-                let location = next.flatMap { b.indices.contains($0) ? SourceLocation(file: translation.path, line: b[$0].fenceLine, column: b[$0].column) : nil }
+                let location =
+                    next.flatMap {
+                        b.indices.contains($0) ? SourceLocation(file: translation.path, line: b[$0].fenceLine, column: b[$0].column) : nil
+                    }
                     ?? SourceLocation(file: translation.path)
-                drift.append(ChapterFailure(kind: .translation, location: location,
-                                            message: "error: the translation is out of date: block \(i + 1) of the source, \(place(source, i)), is missing \(next.map { b.indices.contains($0) ? "before this block" : "at the end" } ?? "at the end"); copy it here verbatim"))
+                drift.append(
+                    ChapterFailure(
+                        kind: .translation, location: location,
+                        message:
+                            "error: the translation is out of date: block \(i + 1) of the source, \(place(source, i)), is missing \(next.map { b.indices.contains($0) ? "before this block" : "at the end" } ?? "at the end"); copy it here verbatim"
+                    ))
             }
         }
         drift.sort { ($0.location.line ?? .max, $0.message) < ($1.location.line ?? .max, $1.message) }
@@ -90,9 +112,10 @@ struct BlockAlignment {
 
     private func failure(_ chapter: Chapter, _ index: Int, _ what: String) -> ChapterFailure {
         let block = chapter.blocks[index]
-        return ChapterFailure(kind: .translation,
-                              location: SourceLocation(file: chapter.path, line: block.fenceLine, column: block.column),
-                              message: "error: the translation is out of date: " + what)
+        return ChapterFailure(
+            kind: .translation,
+            location: SourceLocation(file: chapter.path, line: block.fenceLine, column: block.column),
+            message: "error: the translation is out of date: " + what)
     }
 
     /// The fence's info string for `options`: `swift run hide id=x`.
@@ -131,7 +154,11 @@ struct BlockAlignment {
                 default: return item
                 }
             }
-            block.failures = block.failures.map { var f = $0; f.location = move(f.location, to: j, from: i); return f }
+            block.failures = block.failures.map {
+                var f = $0
+                f.location = move(f.location, to: j, from: i)
+                return f
+            }
             return block
         }
         // Failures outside any block keep a location only when its block is shown here.

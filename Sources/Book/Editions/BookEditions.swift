@@ -6,15 +6,18 @@ struct BookEditions {
     var source: BookSite
     var editions: [EditionBuild] = []
 
-    init(settings: BookSettings, source book: BookSource, sourceSite: BookSite, results: [ChapterResult],
-         editions: [Edition], strict: Bool) {
+    init(
+        settings: BookSettings, source book: BookSource, sourceSite: BookSite, results: [ChapterResult],
+        editions: [Edition], strict: Bool
+    ) {
         source = sourceSite
         source.edition.language = settings.language
         source.edition.sourceLanguage = settings.language
         source.edition.sourceName = settings.name
         guard !editions.isEmpty else { return }
 
-        let links = [SiteEdition.Link(language: settings.language, name: settings.name, folder: nil)]
+        let links =
+            [SiteEdition.Link(language: settings.language, name: settings.name, folder: nil)]
             + editions.map { SiteEdition.Link(language: $0.language, name: $0.settings.name, folder: $0.language) }
         source.edition.all = links
         self.editions = editions.map {

@@ -39,8 +39,10 @@ public struct BookSettings: Sendable, Equatable {
     }
 
     /// Names of a few languages in themselves, for editions that do not give one.
-    static let knownNames = ["en": "English", "ko": "한국어", "ja": "日本語", "zh": "中文", "de": "Deutsch",
-                             "fr": "Français", "es": "Español", "pt": "Português"]
+    static let knownNames = [
+        "en": "English", "ko": "한국어", "ja": "日本語", "zh": "中文", "de": "Deutsch",
+        "fr": "Français", "es": "Español", "pt": "Português",
+    ]
 
     /// Reads `book.toml` in `directory` (`path` is the chapters folder as the user wrote
     /// it, for messages); the default settings when there is none.
@@ -72,7 +74,9 @@ public struct BookSettings: Sendable, Equatable {
         }
         func allow(_ entries: [String: SettingsFile.Entry], _ keys: Set<String>, in table: String) throws {
             for (key, entry) in entries.sorted(by: { $0.value.line < $1.value.line }) where !keys.contains(key) {
-                throw fail(entry.line, nil, "unknown setting '\(key)'\(table.isEmpty ? "" : " in [\(table)]") (expected \(keys.sorted().joined(separator: ", ")))")
+                throw fail(
+                    entry.line, nil,
+                    "unknown setting '\(key)'\(table.isEmpty ? "" : " in [\(table)]") (expected \(keys.sorted().joined(separator: ", ")))")
             }
         }
 
@@ -85,20 +89,25 @@ public struct BookSettings: Sendable, Equatable {
         for table in file.tables where !table.name.isEmpty {
             let parts = table.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2, parts[0] == "editions" else {
-                throw fail(table.line, nil, parts == ["editions"]
-                    ? "[editions] takes one table per edition: [editions.ko]"
-                    : "unknown table [\(table.name)] (expected [editions.LANGUAGE])")
+                throw fail(
+                    table.line, nil,
+                    parts == ["editions"]
+                        ? "[editions] takes one table per edition: [editions.ko]"
+                        : "unknown table [\(table.name)] (expected [editions.LANGUAGE])")
             }
             let language = parts[1]
             guard isLanguageTag(language) else {
-                throw fail(table.line, nil, "'\(language)' is not a language tag (like ko, ja or pt-BR): [editions.\(language)] names the edition's folder")
+                throw fail(
+                    table.line, nil, "'\(language)' is not a language tag (like ko, ja or pt-BR): [editions.\(language)] names the edition's folder")
             }
             guard language.lowercased() != settings.language.lowercased() else {
-                throw fail(table.line, nil, "the edition '\(language)' is the language of the chapters themselves (language = \"\(settings.language)\")")
+                throw fail(
+                    table.line, nil, "the edition '\(language)' is the language of the chapters themselves (language = \"\(settings.language)\")")
             }
             try allow(table.entries, ["name", "title", "pages"], in: table.name)
-            var edition = EditionSettings(language: language, name: try string(table.entries, "name") ?? knownNames[language] ?? language,
-                                          title: try string(table.entries, "title"))
+            var edition = EditionSettings(
+                language: language, name: try string(table.entries, "name") ?? knownNames[language] ?? language,
+                title: try string(table.entries, "title"))
             if let entry = table.entries["pages"] {
                 guard case .strings(let pages) = entry.value else {
                     throw fail(entry.line, nil, "'pages' must be an array of file names, like [\"glossary.md\"]")

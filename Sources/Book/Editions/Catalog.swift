@@ -74,7 +74,8 @@ extension Catalog {
     public static func parse(_ text: String, path: String, language: String? = nil) throws -> Catalog {
         var parser = POParser(path: path)
         for (i, line) in text.replacingOccurrences(of: "\r\n", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            .split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        {
             try parser.read(Array(line.utf8), line: i + 1)
         }
         try parser.finishEntry(atEnd: true)
@@ -85,21 +86,26 @@ extension Catalog {
                 continue
             }
             if let earlier = catalog.entry(entry.id, context: entry.context) {
-                throw BookError.catalog(path: path, line: entry.line, column: nil,
-                                        message: "msgid \(Self.quoted(entry.id))\(entry.context.map { " (msgctxt \(Self.quoted($0)))" } ?? "") is already in the catalog at line \(earlier.line)")
+                throw BookError.catalog(
+                    path: path, line: entry.line, column: nil,
+                    message:
+                        "msgid \(Self.quoted(entry.id))\(entry.context.map { " (msgctxt \(Self.quoted($0)))" } ?? "") is already in the catalog at line \(earlier.line)"
+                )
             }
             catalog.add(entry)
         }
         if let type = catalog.header["Content-Type"], let charset = type.range(of: "charset=") {
             let name = type[charset.upperBound...].trimmingCharacters(in: .whitespaces).lowercased()
             if name != "utf-8" && name != "utf8" && name != "charset" {
-                throw BookError.catalog(path: path, line: 1, column: nil, message: "the catalog says it is in \(name); save it as UTF-8 and say charset=UTF-8")
+                throw BookError.catalog(
+                    path: path, line: 1, column: nil, message: "the catalog says it is in \(name); save it as UTF-8 and say charset=UTF-8")
             }
         }
         if let language, let said = catalog.header["Language"], !said.isEmpty {
             let normalized = said.replacingOccurrences(of: "_", with: "-").lowercased()
             if normalized != language.lowercased() && normalized.split(separator: "-").first.map(String.init) != language.lowercased() {
-                throw BookError.catalog(path: path, line: 1, column: nil, message: "the header says Language: \(said), but the catalog is for the edition '\(language)'")
+                throw BookError.catalog(
+                    path: path, line: 1, column: nil, message: "the header says Language: \(said), but the catalog is for the edition '\(language)'")
             }
         }
         return catalog
@@ -164,7 +170,10 @@ private struct POParser {
         if bytes[i] == UInt8(ascii: "#") {
             let kind = i + 1 < bytes.count ? bytes[i + 1] : 0
             if translation != nil { try finishEntry(atEnd: false) }
-            if kind == UInt8(ascii: "~") { obsolete = true; return }
+            if kind == UInt8(ascii: "~") {
+                obsolete = true
+                return
+            }
             if kind == UInt8(ascii: ",") {
                 let text = String(decoding: bytes[(i + 2)...], as: UTF8.self)
                 flags += text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -185,10 +194,14 @@ private struct POParser {
         }
         var word = ""
         while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x09, bytes[i] != UInt8(ascii: "\"") {
-            word.unicodeScalars.append(Unicode.Scalar(bytes[i])); i += 1
+            word.unicodeScalars.append(Unicode.Scalar(bytes[i]))
+            i += 1
         }
         if word == "msgid_plural" || word.hasPrefix("msgstr[") {
-            throw problem(line, 1, "plural forms (\(word)) are not supported: the strings of a book's experiments have no plurals to choose between; give each wording its own msgid")
+            throw problem(
+                line, 1,
+                "plural forms (\(word)) are not supported: the strings of a book's experiments have no plurals to choose between; give each wording its own msgid"
+            )
         }
         guard let keyword = Keyword(rawValue: word) else {
             throw problem(line, 1, "expected msgctxt, msgid, msgstr, a \"string\" or a # comment, not '\(word.prefix(40))'")
@@ -232,7 +245,10 @@ private struct POParser {
             let c = bytes[i]
             i += 1
             if c == UInt8(ascii: "\"") { return out }
-            if c != UInt8(ascii: "\\") { out.append(c); continue }
+            if c != UInt8(ascii: "\\") {
+                out.append(c)
+                continue
+            }
             guard i < bytes.count else { throw problem(line, start + 1, "the string is not closed with \" on this line") }
             let e = bytes[i]
             i += 1
@@ -249,7 +265,9 @@ private struct POParser {
                 var value = Int(e - UInt8(ascii: "0"))
                 var digits = 1
                 while digits < 3, i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[i]) {
-                    value = value * 8 + Int(bytes[i] - UInt8(ascii: "0")); i += 1; digits += 1
+                    value = value * 8 + Int(bytes[i] - UInt8(ascii: "0"))
+                    i += 1
+                    digits += 1
                 }
                 guard value <= 0xFF else { throw problem(line, i - digits, "octal escape \\\(String(value, radix: 8)) is larger than a byte") }
                 out.append(UInt8(value))
@@ -257,7 +275,9 @@ private struct POParser {
                 var value = 0
                 var digits = 0
                 while i < bytes.count, let d = Int(String(UnicodeScalar(bytes[i])), radix: 16), digits < 2 {
-                    value = value * 16 + d; i += 1; digits += 1
+                    value = value * 16 + d
+                    i += 1
+                    digits += 1
                 }
                 guard digits > 0 else { throw problem(line, i - 1, "\\x takes hexadecimal digits") }
                 out.append(UInt8(value))
@@ -268,7 +288,13 @@ private struct POParser {
     }
 
     mutating func finishEntry(atEnd: Bool) throws {
-        defer { context = nil; id = nil; translation = nil; flags = []; current = nil }
+        defer {
+            context = nil
+            id = nil
+            translation = nil
+            flags = []
+            current = nil
+        }
         guard hasEntry else { return }
         guard let id else { throw problem(idLine, nil, "msgctxt without a msgid") }
         guard let translation else { throw problem(idLine, nil, "msgid without a msgstr") }
@@ -278,7 +304,9 @@ private struct POParser {
             }
             return s
         }
-        entries.append(Catalog.Entry(context: try context.map(text), id: try text(id), translation: try text(translation),
-                                     fuzzy: flags.contains("fuzzy"), flags: flags, line: idLine))
+        entries.append(
+            Catalog.Entry(
+                context: try context.map(text), id: try text(id), translation: try text(translation),
+                fuzzy: flags.contains("fuzzy"), flags: flags, line: idLine))
     }
 }

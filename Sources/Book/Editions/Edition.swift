@@ -37,21 +37,26 @@ public struct Edition: Sendable {
 
     /// Loads the edition `settings` names from its folder in `chapters` (`chaptersPath`
     /// as the user wrote it), matching its files to `source`'s chapters.
-    public static func load(_ settings: BookSettings.EditionSettings, chapters: URL, chaptersPath: String,
-                            source: BookSource, theme: URL?) throws -> Edition {
+    public static func load(
+        _ settings: BookSettings.EditionSettings, chapters: URL, chaptersPath: String,
+        source: BookSource, theme: URL?
+    ) throws -> Edition {
         let directory = chapters.appendingPathComponent(settings.language)
         let base = chaptersPath.isEmpty || chaptersPath == "." ? "" : (chaptersPath.hasSuffix("/") ? chaptersPath : chaptersPath + "/")
         let path = base + settings.language
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw BookError.settings(path: base + BookSettings.fileName, line: nil, column: nil,
-                                     message: "the edition '\(settings.language)' has no folder \(path)/ (make it, with translations of the chapters named as they are)")
+            throw BookError.settings(
+                path: base + BookSettings.fileName, line: nil, column: nil,
+                message: "the edition '\(settings.language)' has no folder \(path)/ (make it, with translations of the chapters named as they are)")
         }
-        var edition = Edition(settings: settings, directory: directory, path: path,
-                              catalog: Catalog(path: path + "/" + catalogName), chrome: PageChrome())
+        var edition = Edition(
+            settings: settings, directory: directory, path: path,
+            catalog: Catalog(path: path + "/" + catalogName), chrome: PageChrome())
         do {
-            edition.catalog = try Catalog.load(directory.appendingPathComponent(catalogName), path: edition.catalogPath,
-                                               language: settings.language)
+            edition.catalog = try Catalog.load(
+                directory.appendingPathComponent(catalogName), path: edition.catalogPath,
+                language: settings.language)
         } catch {
             edition.catalogRead = false
             edition.problems.append(Self.problem(error, file: edition.catalogPath))
@@ -59,8 +64,10 @@ public struct Edition: Sendable {
         do {
             edition.chrome = try PageChrome.load(language: settings.language, theme: Theme(user: theme))
             for problem in edition.chrome.problems() {
-                edition.problems.append(ChapterFailure(kind: .translation, location: SourceLocation(file: edition.chrome.catalog?.path ?? "", line: problem.line),
-                                                       message: "error: " + problem.message))
+                edition.problems.append(
+                    ChapterFailure(
+                        kind: .translation, location: SourceLocation(file: edition.chrome.catalog?.path ?? "", line: problem.line),
+                        message: "error: " + problem.message))
             }
         } catch {
             edition.problems.append(Self.problem(error, file: "locales/\(settings.language).po"))
@@ -77,26 +84,40 @@ public struct Edition: Sendable {
                 edition.landing = chapter
             } else if let slug = sourceNames[name] {
                 if settings.pages.contains(name) {
-                    edition.problems.append(ChapterFailure(kind: .translation, location: SourceLocation(file: chapter.path),
-                        message: "error: \(name) is listed in book.toml's pages of this edition, but it is the translation of \(source.chapters.first { $0.slug == slug }?.path ?? name); remove it from pages"))
+                    edition.problems.append(
+                        ChapterFailure(
+                            kind: .translation, location: SourceLocation(file: chapter.path),
+                            message:
+                                "error: \(name) is listed in book.toml's pages of this edition, but it is the translation of \(source.chapters.first { $0.slug == slug }?.path ?? name); remove it from pages"
+                        ))
                 }
                 edition.translations[slug] = chapter
             } else if settings.pages.contains(name) {
                 var page = chapter
                 for block in page.blocks {
-                    page.diagnostics.append(ChapterFailure(kind: .translation,
-                        location: SourceLocation(file: page.path, line: block.fenceLine, column: block.column),
-                        message: "error: a page of this edition alone runs no code (its results would come from no source chapter); show code with ```swift instead"))
+                    page.diagnostics.append(
+                        ChapterFailure(
+                            kind: .translation,
+                            location: SourceLocation(file: page.path, line: block.fenceLine, column: block.column),
+                            message:
+                                "error: a page of this edition alone runs no code (its results would come from no source chapter); show code with ```swift instead"
+                        ))
                 }
                 edition.pages.append(page)
             } else {
-                edition.problems.append(ChapterFailure(kind: .translation, location: SourceLocation(file: chapter.path),
-                    message: "error: no source chapter \(base)\(name): a translation has its source chapter's file name; a page of this edition alone is listed in book.toml's pages"))
+                edition.problems.append(
+                    ChapterFailure(
+                        kind: .translation, location: SourceLocation(file: chapter.path),
+                        message:
+                            "error: no source chapter \(base)\(name): a translation has its source chapter's file name; a page of this edition alone is listed in book.toml's pages"
+                    ))
             }
         }
         for name in settings.pages where !names.contains(name) {
-            edition.problems.append(ChapterFailure(kind: .translation, location: SourceLocation(file: path + "/" + name),
-                message: "error: book.toml lists \(name) in this edition's pages, but there is no such file"))
+            edition.problems.append(
+                ChapterFailure(
+                    kind: .translation, location: SourceLocation(file: path + "/" + name),
+                    message: "error: book.toml lists \(name) in this edition's pages, but there is no such file"))
         }
         edition.pages.sort { a, b in
             (settings.pages.firstIndex(of: a.url.lastPathComponent) ?? 0) < (settings.pages.firstIndex(of: b.url.lastPathComponent) ?? 0)
@@ -105,7 +126,7 @@ public struct Edition: Sendable {
     }
 
     private static func problem(_ error: Error, file: String) -> ChapterFailure {
-        if case let BookError.catalog(path, line, column, message) = error {
+        if case BookError.catalog(let path, let line, let column, let message) = error {
             return ChapterFailure(kind: .translation, location: SourceLocation(file: path, line: line, column: column), message: "error: " + message)
         }
         return ChapterFailure(kind: .translation, location: SourceLocation(file: file), message: "error: \(error)")

@@ -18,8 +18,10 @@ struct EditionBuild {
     var maps: [String: SectionMap] = [:]
 
     /// `sourceSite` is the source edition as rendered from the same results.
-    init(_ edition: Edition, source: BookSource, sourceSite: BookSite, results: [ChapterResult],
-         title sourceTitle: String, strict: Bool) {
+    init(
+        _ edition: Edition, source: BookSource, sourceSite: BookSite, results: [ChapterResult],
+        title sourceTitle: String, strict: Bool
+    ) {
         var report = EditionReport(language: edition.language, folder: edition.path)
         report.failures = edition.problems
         let options = { (slug: String) in
@@ -41,32 +43,49 @@ struct EditionBuild {
                 pages.append(page)
                 report.untranslated.append(chapter.path)
                 if strict {
-                    report.failures.append(ChapterFailure(kind: .translation, location: SourceLocation(file: edition.path),
-                        message: "error: \(chapter.path) is not translated (no \(edition.path)/\(chapter.url.lastPathComponent)); --strict-editions makes that a failure"))
+                    report.failures.append(
+                        ChapterFailure(
+                            kind: .translation, location: SourceLocation(file: edition.path),
+                            message:
+                                "error: \(chapter.path) is not translated (no \(edition.path)/\(chapter.url.lastPathComponent)); --strict-editions makes that a failure"
+                        ))
                 }
                 continue
             }
             let alignment = BlockAlignment(source: chapter, translation: translation)
             let own = translation.diagnostics + alignment.drift
             translation.diagnostics = own
-            let page = ChapterPageRenderer.render(translation, result: alignment.result(result, source: chapter, translation: translation),
-                                                  options: options(chapter.slug))
+            let page = ChapterPageRenderer.render(
+                translation, result: alignment.result(result, source: chapter, translation: translation),
+                options: options(chapter.slug))
             pages.append(page)
-            maps[chapter.slug] = SectionMap(source: chapter, sourcePage: sourcePage, translation: translation, page: page,
-                                            alignment: alignment)
+            maps[chapter.slug] = SectionMap(
+                source: chapter, sourcePage: sourcePage, translation: translation, page: page,
+                alignment: alignment)
             var missing: [ChapterFailure] = []
             if edition.catalogRead {
                 for string in strings where edition.catalog.translation(of: string.text, context: chapter.slug) == nil {
                     let j = alignment.sourceOf.firstIndex(of: string.block)
-                    let location = j.map { SourceLocation(file: translation.path, line: translation.blocks[$0].fenceLine,
-                                                          column: translation.blocks[$0].column) }
+                    let location =
+                        j.map {
+                            SourceLocation(
+                                file: translation.path, line: translation.blocks[$0].fenceLine,
+                                column: translation.blocks[$0].column)
+                        }
                         ?? SourceLocation(file: translation.path)
                     let entry = edition.catalog.entry(string.text, context: chapter.slug) ?? edition.catalog.entry(string.text)
-                    let why = entry.map { $0.fuzzy ? "is marked fuzzy in \(edition.catalogPath):\($0.line)" : "has an empty msgstr in \(edition.catalogPath):\($0.line)" }
+                    let why =
+                        entry.map {
+                            $0.fuzzy
+                                ? "is marked fuzzy in \(edition.catalogPath):\($0.line)" : "has an empty msgstr in \(edition.catalogPath):\($0.line)"
+                        }
                         ?? "has no entry in \(edition.catalogPath)"
-                    missing.append(ChapterFailure(kind: .translation, location: location,
-                        message: "error: no translation: \(Catalog.quoted(string.text)) (\(string.kind.rawValue), block \(string.block + 1) of \(chapter.path)) \(why)",
-                        block: j, anchor: j.map { translation.blocks[$0].anchor }))
+                    missing.append(
+                        ChapterFailure(
+                            kind: .translation, location: location,
+                            message:
+                                "error: no translation: \(Catalog.quoted(string.text)) (\(string.kind.rawValue), block \(string.block + 1) of \(chapter.path)) \(why)",
+                            block: j, anchor: j.map { translation.blocks[$0].anchor }))
                 }
             }
             report.failures += own + missing
@@ -82,7 +101,9 @@ struct EditionBuild {
             (landing.bodyHTML, landing.search) = renderer.render()
             (landing.links, landing.anchors) = (renderer.links, Set(renderer.anchors))
             landing.isUntranslated = edition.landing == nil
-            maps["index"] = edition.landing == nil ? SectionMap(same: landing.anchors)
+            maps["index"] =
+                edition.landing == nil
+                ? SectionMap(same: landing.anchors)
                 : SectionMap(pairs: SectionMap.headings(source.landing?.headings ?? [], landingChapter.headings))
         }
         if let translated = edition.landing { report.failures += translated.diagnostics }
@@ -91,8 +112,9 @@ struct EditionBuild {
         for page in edition.pages {
             var renderer = MarkdownHTML(page)
             let (body, search) = renderer.render()
-            var rendered = ChapterPage(slug: page.slug, title: page.title, sections: page.sections, bodyHTML: body,
-                                       search: search, failures: page.diagnostics)
+            var rendered = ChapterPage(
+                slug: page.slug, title: page.title, sections: page.sections, bodyHTML: body,
+                search: search, failures: page.diagnostics)
             rendered.links = renderer.links
             rendered.anchors = Set(renderer.anchors)
             let loose = page.diagnostics.map { "<div class=\"block-error chapter-error\">\(HTML.escape($0.description))</div>\n" }
@@ -114,8 +136,10 @@ struct EditionBuild {
 
     /// Catalog entries no experiment produces: failures at their lines. Only looked for
     /// when every chapter ran to its end (a chapter that stopped early produced less).
-    static func stale(_ edition: Edition, produced: [(chapter: Chapter, strings: [ProducedString])], source: BookSource,
-                      results: [ChapterResult], report: inout EditionReport) -> [ChapterFailure] {
+    static func stale(
+        _ edition: Edition, produced: [(chapter: Chapter, strings: [ProducedString])], source: BookSource,
+        results: [ChapterResult], report: inout EditionReport
+    ) -> [ChapterFailure] {
         guard edition.catalogRead else { return [] }
         if let stopped = source.chapters.indices.first(where: {
             !(results.indices.contains($0) && (ProducedString.isComplete(results[$0]) || source.chapters[$0].blocks.isEmpty))
@@ -137,17 +161,27 @@ struct EditionBuild {
             let location = SourceLocation(file: edition.catalogPath, line: entry.line)
             if let context = entry.context {
                 guard let texts = bySlug[context] else {
-                    failures.append(ChapterFailure(kind: .translation, location: location,
-                        message: "error: stale entry: msgctxt \(Catalog.quoted(context)) names no chapter (a msgctxt is a chapter's file name without .md)"))
+                    failures.append(
+                        ChapterFailure(
+                            kind: .translation, location: location,
+                            message:
+                                "error: stale entry: msgctxt \(Catalog.quoted(context)) names no chapter (a msgctxt is a chapter's file name without .md)"
+                        ))
                     continue
                 }
                 if !texts.contains(entry.id) {
-                    failures.append(ChapterFailure(kind: .translation, location: location,
-                        message: "error: stale entry: no experiment of \(context) produces \(Catalog.quoted(entry.id)) any more; remove it"))
+                    failures.append(
+                        ChapterFailure(
+                            kind: .translation, location: location,
+                            message: "error: stale entry: no experiment of \(context) produces \(Catalog.quoted(entry.id)) any more; remove it"))
                 }
             } else if !all.contains(entry.id) {
-                failures.append(ChapterFailure(kind: .translation, location: location,
-                    message: "error: stale entry: no experiment produces \(Catalog.quoted(entry.id)) any more; remove it (msgmerge with output/\(edition.language)/\(Edition.templateName) does)"))
+                failures.append(
+                    ChapterFailure(
+                        kind: .translation, location: location,
+                        message:
+                            "error: stale entry: no experiment produces \(Catalog.quoted(entry.id)) any more; remove it (msgmerge with output/\(edition.language)/\(Edition.templateName) does)"
+                    ))
             }
         }
         return failures
@@ -168,15 +202,15 @@ struct EditionBuild {
             }
         }
         var text = """
-        # The strings the experiments of this book produce: captions, chart words, table
-        # headers and cells, claims. Written by `tutorial build`; update a catalog from it with
-        #     msgmerge --update \(edition.catalogPath) output/\(edition.language)/\(Edition.templateName)
-        msgid ""
-        msgstr ""
-        "Content-Type: text/plain; charset=UTF-8\\n"
-        "Language: \(edition.language)\\n"
+            # The strings the experiments of this book produce: captions, chart words, table
+            # headers and cells, claims. Written by `tutorial build`; update a catalog from it with
+            #     msgmerge --update \(edition.catalogPath) output/\(edition.language)/\(Edition.templateName)
+            msgid ""
+            msgstr ""
+            "Content-Type: text/plain; charset=UTF-8\\n"
+            "Language: \(edition.language)\\n"
 
-        """
+            """
         for string in order {
             text += "\n#. " + notes[string]!.joined(separator: "; ") + "\n"
             text += "#: " + places[string]!.joined(separator: " ") + "\n"

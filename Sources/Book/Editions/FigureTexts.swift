@@ -18,18 +18,21 @@ enum FigureTexts {
         var rest = Substring(svg)
         while let open = rest.range(of: "<text") ?? rest.range(of: "<title") {
             // Whichever element comes first.
-            let start = [rest.range(of: "<text"), rest.range(of: "<title")].compactMap { $0 }
+            let start =
+                [rest.range(of: "<text"), rest.range(of: "<title")].compactMap { $0 }
                 .min { $0.lowerBound < $1.lowerBound } ?? open
             let name = rest[start].hasPrefix("<title") ? "title" : "text"
             guard let tagEnd = rest[start.upperBound...].firstIndex(of: ">"),
-                  let close = rest[tagEnd...].range(of: "</\(name)>") else { break }
+                let close = rest[tagEnd...].range(of: "</\(name)>")
+            else { break }
             let after = rest[start.upperBound...].first
             let tag = rest[start.lowerBound...tagEnd]
             let content = rest[rest.index(after: tagEnd)..<close.lowerBound]
             out += rest[..<start.lowerBound]
             if after == " " || after == ">", !content.contains("<"),
-               case let source = unescape(content), translatable.contains(source),
-               case let translated = translate(source), translated != source {
+                case let source = unescape(content), translatable.contains(source),
+                case let translated = translate(source), translated != source
+            {
                 out += name == "text" ? resized(String(tag), from: source, to: translated) : String(tag)
                 out += escape(translated)
             } else {
@@ -55,7 +58,11 @@ enum FigureTexts {
         let fitted = max(size * 0.7, size * before / after)
         let attribute = " font-size=\"\((fitted * 10).rounded() / 10)\""
         var tag = tag
-        if let sizeRange { tag.replaceSubrange(sizeRange, with: attribute) } else { tag.insert(contentsOf: attribute, at: tag.index(tag.startIndex, offsetBy: 5)) }
+        if let sizeRange {
+            tag.replaceSubrange(sizeRange, with: attribute)
+        } else {
+            tag.insert(contentsOf: attribute, at: tag.index(tag.startIndex, offsetBy: 5))
+        }
         return tag
     }
 
@@ -67,15 +74,19 @@ enum FigureTexts {
         while let amp = rest.firstIndex(of: "&") {
             out += rest[..<amp]
             guard let semi = rest[amp...].firstIndex(of: ";"), rest.distance(from: amp, to: semi) <= 10 else {
-                out += "&"; rest = rest[rest.index(after: amp)...]; continue
+                out += "&"
+                rest = rest[rest.index(after: amp)...]
+                continue
             }
             let entity = rest[rest.index(after: amp)..<semi]
             let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
             if let character = named[String(entity)] {
                 out += character
-            } else if entity.hasPrefix("#"), let value = entity.hasPrefix("#x") || entity.hasPrefix("#X")
-                        ? UInt32(entity.dropFirst(2), radix: 16) : UInt32(entity.dropFirst()),
-                      let scalar = Unicode.Scalar(value) {
+            } else if entity.hasPrefix("#"),
+                let value = entity.hasPrefix("#x") || entity.hasPrefix("#X")
+                    ? UInt32(entity.dropFirst(2), radix: 16) : UInt32(entity.dropFirst()),
+                let scalar = Unicode.Scalar(value)
+            {
                 out.unicodeScalars.append(scalar)
             } else {
                 out += rest[amp...semi]

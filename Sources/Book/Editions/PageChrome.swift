@@ -22,10 +22,14 @@ public struct PageChrome: Sendable {
     var catalog: Catalog?
 
     /// English chrome.
-    public init() { language = "en"; catalog = nil }
+    public init() {
+        language = "en"
+        catalog = nil
+    }
 
     public init(language: String, catalog: Catalog?) {
-        self.language = language; self.catalog = catalog
+        self.language = language
+        self.catalog = catalog
     }
 
     /// The chrome of `language` from the theme (`locales/LANG.po`); English needs none.
@@ -77,11 +81,21 @@ public struct PageChrome: Sendable {
         var next = 0
         var scalars = Array(format.unicodeScalars)[...]
         while let c = scalars.popFirst() {
-            guard c == "%" else { out.unicodeScalars.append(c); continue }
-            if scalars.first == "%" { scalars.removeFirst(); out += "%"; continue }
+            guard c == "%" else {
+                out.unicodeScalars.append(c)
+                continue
+            }
+            if scalars.first == "%" {
+                scalars.removeFirst()
+                out += "%"
+                continue
+            }
             var digits = ""
             var look = scalars
-            while let d = look.first, ("0"..."9").contains(d) { digits.unicodeScalars.append(d); look.removeFirst() }
+            while let d = look.first, ("0"..."9").contains(d) {
+                digits.unicodeScalars.append(d)
+                look.removeFirst()
+            }
             var index: Int?
             if !digits.isEmpty, look.first == "$", let n = Int(digits), n >= 1 {
                 look.removeFirst()
@@ -89,7 +103,10 @@ public struct PageChrome: Sendable {
             } else {
                 look = scalars
             }
-            guard let kind = look.first, kind == "d" || kind == "s" else { out += "%"; continue }
+            guard let kind = look.first, kind == "d" || kind == "s" else {
+                out += "%"
+                continue
+            }
             look.removeFirst()
             scalars = look
             let i = index ?? next
@@ -107,12 +124,23 @@ public struct PageChrome: Sendable {
         var scalars = Array(format.unicodeScalars)[...]
         while let c = scalars.popFirst() {
             guard c == "%" else { continue }
-            if scalars.first == "%" { scalars.removeFirst(); continue }
+            if scalars.first == "%" {
+                scalars.removeFirst()
+                continue
+            }
             var digits = ""
             var look = scalars
-            while let d = look.first, ("0"..."9").contains(d) { digits.unicodeScalars.append(d); look.removeFirst() }
+            while let d = look.first, ("0"..."9").contains(d) {
+                digits.unicodeScalars.append(d)
+                look.removeFirst()
+            }
             var index: Int?
-            if !digits.isEmpty, look.first == "$", let n = Int(digits) { look.removeFirst(); index = n - 1 } else { look = scalars }
+            if !digits.isEmpty, look.first == "$", let n = Int(digits) {
+                look.removeFirst()
+                index = n - 1
+            } else {
+                look = scalars
+            }
             guard let kind = look.first, kind == "d" || kind == "s" else { continue }
             look.removeFirst()
             scalars = look
@@ -132,7 +160,11 @@ public struct PageChrome: Sendable {
             if !known.contains(entry.id) {
                 found.append((entry.line, "msgid \(Catalog.quoted(entry.id)) is not a string of the page chrome (stale)"))
             } else if entry.isTranslated, Self.placeholders(entry.translation) != Self.placeholders(entry.id) {
-                found.append((entry.line, "the translation of \(Catalog.quoted(entry.id)) must use the same placeholders (\(Self.placeholders(entry.id).joined(separator: " ")))"))
+                found.append(
+                    (
+                        entry.line,
+                        "the translation of \(Catalog.quoted(entry.id)) must use the same placeholders (\(Self.placeholders(entry.id).joined(separator: " ")))"
+                    ))
             }
         }
         return found
@@ -185,10 +217,12 @@ public struct PageChrome: Sendable {
         Text(key: "didNotRunErrors", english: "did not run: the chapter has errors", note: "a chapter whose Markdown has errors"),
         Text(key: "didNotRunCompile", english: "did not run: the chapter did not compile", note: "a chapter with compiler errors"),
         Text(key: "didNotRunInterrupted", english: "did not run: the build was interrupted", note: "Ctrl-C during the build"),
-        Text(key: "outOfDate", english: "not shown: this block is not the source chapter's, so the translation is out of date",
-             note: "a translated block that differs from the source's"),
-        Text(key: "notTranslated", english: "This page is not translated yet: it is shown as written, in %s.",
-             note: "%s: the source language's name"),
+        Text(
+            key: "outOfDate", english: "not shown: this block is not the source chapter's, so the translation is out of date",
+            note: "a translated block that differs from the source's"),
+        Text(
+            key: "notTranslated", english: "This page is not translated yet: it is shown as written, in %s.",
+            note: "%s: the source language's name"),
         Text(key: "languages", english: "Languages", note: "the language switch's label for screen readers"),
     ]
 }

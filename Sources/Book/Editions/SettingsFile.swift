@@ -93,7 +93,10 @@ struct SettingsFile {
         let line: Int
         var position = 0
 
-        init(_ scalars: [Unicode.Scalar], line: Int) { self.scalars = scalars; self.line = line }
+        init(_ scalars: [Unicode.Scalar], line: Int) {
+            self.scalars = scalars
+            self.line = line
+        }
 
         var column: Int { position + 1 }
         var peek: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
@@ -116,7 +119,8 @@ struct SettingsFile {
             if peek == "'" { return try literalString() }
             var key = ""
             while let c = peek, c.isASCII, c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" || c == "-" {
-                key.unicodeScalars.append(c); position += 1
+                key.unicodeScalars.append(c)
+                position += 1
             }
             if key.isEmpty { throw problem("expected a key (letters, digits, _ and -, or a quoted key)") }
             return key
@@ -144,13 +148,19 @@ struct SettingsFile {
                     }
                     items.append(peek == "\"" ? try basicString() : try literalString())
                     skipSpaces()
-                    if take(",") { skipSpaces(); continue }
+                    if take(",") {
+                        skipSpaces()
+                        continue
+                    }
                     guard peek == "]" else { throw problem("expected , or ] in the array") }
                 }
                 return .strings(items)
             default:
                 var word = ""
-                while let c = peek, c != " ", c != "\t", c != "#" { word.unicodeScalars.append(c); position += 1 }
+                while let c = peek, c != " ", c != "\t", c != "#" {
+                    word.unicodeScalars.append(c)
+                    position += 1
+                }
                 if word == "true" { return .bool(true) }
                 if word == "false" { return .bool(false) }
                 position -= word.unicodeScalars.count
@@ -166,7 +176,10 @@ struct SettingsFile {
                 guard let c = peek else { throw problem("the string is not closed with \" on this line") }
                 position += 1
                 if c == "\"" { return out }
-                if c != "\\" { out.unicodeScalars.append(c); continue }
+                if c != "\\" {
+                    out.unicodeScalars.append(c)
+                    continue
+                }
                 guard let e = peek else { throw problem("the string is not closed with \" on this line") }
                 position += 1
                 switch e {
@@ -180,8 +193,9 @@ struct SettingsFile {
                 case "u", "U":
                     let count = e == "u" ? 4 : 8
                     guard position + count <= scalars.count,
-                          let value = UInt32(String(String.UnicodeScalarView(scalars[position..<position + count])), radix: 16),
-                          let scalar = Unicode.Scalar(value) else {
+                        let value = UInt32(String(String.UnicodeScalarView(scalars[position..<position + count])), radix: 16),
+                        let scalar = Unicode.Scalar(value)
+                    else {
                         throw problem("\\\(e) takes \(count) hexadecimal digits naming a Unicode scalar")
                     }
                     out.unicodeScalars.append(scalar)

@@ -27,10 +27,11 @@ public enum CommonMark {
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             if event == CMARK_EVENT_ENTER {
-                let swiftNode = MarkdownNode(kind: kind(of: node),
-                                             line: Int(cmark_node_get_start_line(node)),
-                                             column: Int(cmark_node_get_start_column(node)),
-                                             endLine: Int(cmark_node_get_end_line(node)))
+                let swiftNode = MarkdownNode(
+                    kind: kind(of: node),
+                    line: Int(cmark_node_get_start_line(node)),
+                    column: Int(cmark_node_get_start_column(node)),
+                    endLine: Int(cmark_node_get_end_line(node)))
                 if isLeaf(node) {
                     if stack.isEmpty { result = swiftNode } else { stack[stack.count - 1].children.append(swiftNode) }
                 } else {
@@ -48,8 +49,8 @@ public enum CommonMark {
     private static func isLeaf(_ node: OpaquePointer) -> Bool {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK,
-             CMARK_NODE_HTML_INLINE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK,
-             CMARK_NODE_THEMATIC_BREAK:
+            CMARK_NODE_HTML_INLINE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK,
+            CMARK_NODE_THEMATIC_BREAK:
             return true
         default:
             return false
@@ -65,13 +66,15 @@ public enum CommonMark {
         case CMARK_NODE_DOCUMENT: return .document
         case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
         case CMARK_NODE_LIST:
-            return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                         start: Int(cmark_node_get_list_start(node)),
-                         tight: cmark_node_get_list_tight(node) != 0)
+            return .list(
+                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)),
+                tight: cmark_node_get_list_tight(node) != 0)
         case CMARK_NODE_ITEM: return .item
         case CMARK_NODE_CODE_BLOCK:
-            return .codeBlock(info: string(cmark_node_get_fence_info(node)),
-                              literal: string(cmark_node_get_literal(node)))
+            return .codeBlock(
+                info: string(cmark_node_get_fence_info(node)),
+                literal: string(cmark_node_get_literal(node)))
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock(string(cmark_node_get_literal(node)))
         case CMARK_NODE_PARAGRAPH: return .paragraph
         case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)), index: -1)

@@ -30,7 +30,10 @@ public struct MarkdownNode: Sendable {
     public var endLine: Int
 
     public init(kind: Kind, children: [MarkdownNode] = [], line: Int = 0, column: Int = 0, endLine: Int = 0) {
-        self.kind = kind; self.children = children; self.line = line; self.column = column
+        self.kind = kind
+        self.children = children
+        self.line = line
+        self.column = column
         self.endLine = endLine
     }
 
@@ -44,8 +47,8 @@ public struct MarkdownNode: Sendable {
     }
 
     /// Every node of the tree, in document order.
-    func forEach(_ body: (MarkdownNode) -> Void) {
+    func visitAll(_ body: (MarkdownNode) -> Void) {
         body(self)
-        for child in children { child.forEach(body) }
+        for child in children { child.visitAll(body) }
     }
 }

@@ -43,8 +43,12 @@ public struct ProtectedMarkdown: Sendable {
         var i = text.startIndex
         while i < text.endIndex {
             if text[i] == Self.open, let end = text[i...].firstIndex(of: Self.close),
-               let n = Int(text[text.index(after: i)..<end]), spans.indices.contains(n) {
-                if !literal.isEmpty { result.append(.literal(literal)); literal = "" }
+                let n = Int(text[text.index(after: i)..<end]), spans.indices.contains(n)
+            {
+                if !literal.isEmpty {
+                    result.append(.literal(literal))
+                    literal = ""
+                }
                 result.append(.math(spans[n]))
                 i = text.index(after: end)
             } else {
@@ -121,7 +125,10 @@ extension ProtectedMarkdown {
         while i < chars.count {
             let c = chars[i]
             if c == "\\", i + 1 < chars.count {
-                out.append(c); out.append(chars[i + 1]); i += 2; continue
+                out.append(c)
+                out.append(chars[i + 1])
+                i += 2
+                continue
             }
             if c == "`" {
                 var n = 0
@@ -134,7 +141,10 @@ extension ProtectedMarkdown {
                     if chars[j] == "`" {
                         var m = 0
                         while j + m < chars.count, chars[j + m] == "`" { m += 1 }
-                        if m == n { closing = j; break }
+                        if m == n {
+                            closing = j
+                            break
+                        }
                         j += m
                     } else {
                         j += 1
@@ -169,15 +179,20 @@ extension ProtectedMarkdown {
         return out
     }
 
-    private static func closingDollar(_ chars: [Character], from start: Int, display: Bool,
-                                      blankLine: (Int) -> Bool) -> Int? {
+    private static func closingDollar(
+        _ chars: [Character], from start: Int, display: Bool,
+        blankLine: (Int) -> Bool
+    ) -> Int? {
         guard start < chars.count else { return nil }
         if !display, chars[start] == " " || chars[start] == "\n" || chars[start] == "\t" { return nil }
         var j = start
         while j < chars.count {
             let c = chars[j]
             if blankLine(j) { return nil }
-            if c == "\\" { j += 2; continue }
+            if c == "\\" {
+                j += 2
+                continue
+            }
             if c == "$" {
                 if display {
                     if j + 1 < chars.count, chars[j + 1] == "$", j > start { return j }
@@ -185,7 +200,8 @@ extension ProtectedMarkdown {
                     let before = chars[j - 1]
                     let after: Character? = j + 1 < chars.count ? chars[j + 1] : nil
                     if j > start, before != " ", before != "\t", before != "\n",
-                       !(after?.isNumber ?? false) {
+                        !(after?.isNumber ?? false)
+                    {
                         return j
                     }
                 }

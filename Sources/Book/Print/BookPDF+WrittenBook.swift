@@ -4,8 +4,10 @@ extension BookPDF {
     /// `tutorial pdf`: the PDF of the book `tutorial build` wrote to `folders.output`,
     /// written into that folder. Runs no chapter; waits for a build of the same book to
     /// finish (it holds the book's lock while it prints).
-    public static func make(for folders: BookFolders, options: Options,
-                            waiting: (String) -> Void = { _ in }) async throws -> Outcome {
+    public static func make(
+        for folders: BookFolders, options: Options,
+        waiting: (String) -> Void = { _ in }
+    ) async throws -> Outcome {
         try folders.check()
         try requireBook(folders.output)
         let cache = ResultCache(directory: folders.cache)
@@ -29,8 +31,11 @@ extension BookPDF {
             throw BookError.printing("there is no book at \(folder.path): run `tutorial build` first (or `tutorial build --pdf`)")
         }
         guard FolderStamp.book.isPresent(in: folder) else {
-            throw BookError.unsafeFolder(path: folder.path, what: FolderStamp.book.what,
-                                         reason: "it has no \(FolderStamp.book.fileName) stamp, so `tutorial build` did not write it; the PDF goes only into a book the tool wrote")
+            throw BookError.unsafeFolder(
+                path: folder.path, what: FolderStamp.book.what,
+                reason:
+                    "it has no \(FolderStamp.book.fileName) stamp, so `tutorial build` did not write it; the PDF goes only into a book the tool wrote"
+            )
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -49,24 +50,28 @@ public enum BookPDF {
         let began = Date()
         let page = folder.appendingPathComponent(SiteWriter.printFileName)
         guard FileManager.default.fileExists(atPath: page.path) else {
-            throw BookError.printing("\(folder.path) has no \(SiteWriter.printFileName) (the print page): it was built by an older `tutorial`; run `tutorial build --pdf`")
+            throw BookError.printing(
+                "\(folder.path) has no \(SiteWriter.printFileName) (the print page): it was built by an older `tutorial`; run `tutorial build --pdf`")
         }
         let key = Self.key(of: folder)
         let store = PDFStore(directory: cache.appendingPathComponent("pdf"))
         if !options.force, let (pdf, pages) = store.pdf(for: key) {
             try write(pdf, into: folder)
-            return Outcome(path: folder.appendingPathComponent(fileName).path, pages: pages, printed: false,
-                           printings: 0, seconds: Date().timeIntervalSince(began))
+            return Outcome(
+                path: folder.appendingPathComponent(fileName).path, pages: pages, printed: false,
+                printings: 0, seconds: Date().timeIntervalSince(began))
         }
-        let printer = BookPrinter(chromium: try Chromium.find(), workDirectory: ResultCache(directory: cache).workDirectory,
-                                  timeout: options.timeout, chapterName: options.chapterName)
+        let printer = BookPrinter(
+            chromium: try Chromium.find(), workDirectory: ResultCache(directory: cache).workDirectory,
+            timeout: options.timeout, chapterName: options.chapterName)
         options.willPrint()
         let printed = try printer.print(page)
         try write(printed.pdf, into: folder)
         // A cache that cannot be written costs a printing next time, nothing more.
         try? store.store(printed.pdf, pages: printed.pages, for: key)
-        return Outcome(path: folder.appendingPathComponent(fileName).path, pages: printed.pages, printed: true,
-                       printings: printed.printings, seconds: Date().timeIntervalSince(began))
+        return Outcome(
+            path: folder.appendingPathComponent(fileName).path, pages: printed.pages, printed: true,
+            printings: printed.printings, seconds: Date().timeIntervalSince(began))
     }
 
     /// A hash of what the print page shows: the page, and every file of the book but the
@@ -114,7 +119,8 @@ struct PDFStore {
         guard let text = try? String(contentsOf: keyFile, encoding: .utf8) else { return nil }
         let lines = text.split(separator: "\n").map(String.init)
         guard lines.count == 3, lines[0] == key, let pages = Int(lines[2]),
-              let pdf = try? Data(contentsOf: pdfFile), ContentHash.of(pdf) == lines[1] else { return nil }
+            let pdf = try? Data(contentsOf: pdfFile), ContentHash.of(pdf) == lines[1]
+        else { return nil }
         return (pdf, pages)
     }
 

@@ -184,9 +184,11 @@ extension BookPrinter {
             self.session = session
             try browser.send("Page.enable", session: session)
             // Print media, light colours, whatever the machine prefers.
-            try browser.send("Emulation.setEmulatedMedia", [
-                "media": "print", "features": [["name": "prefers-color-scheme", "value": "light"]],
-            ], session: session)
+            try browser.send(
+                "Emulation.setEmulatedMedia",
+                [
+                    "media": "print", "features": [["name": "prefers-color-scheme", "value": "light"]],
+                ], session: session)
         }
 
         func load(_ page: URL) throws {
@@ -201,11 +203,14 @@ extension BookPrinter {
         /// The value of a JavaScript expression (awaited if it is a promise).
         @discardableResult
         func evaluate(_ expression: String, awaitPromise: Bool = false) throws -> Any? {
-            let result = try browser.send("Runtime.evaluate", [
-                "expression": expression, "returnByValue": true, "awaitPromise": awaitPromise,
-            ], session: session)
+            let result = try browser.send(
+                "Runtime.evaluate",
+                [
+                    "expression": expression, "returnByValue": true, "awaitPromise": awaitPromise,
+                ], session: session)
             if let exception = result["exceptionDetails"] as? [String: Any] {
-                let text = (exception["exception"] as? [String: Any])?["description"] as? String
+                let text =
+                    (exception["exception"] as? [String: Any])?["description"] as? String
                     ?? exception["text"] as? String ?? "an exception"
                 throw BookError.printing("a script in the print page failed: \(text)")
             }
@@ -215,7 +220,8 @@ extension BookPrinter {
         /// Writes the page numbers into the contents (`data-page-of` elements).
         func fill(_ numbers: [String: Int]) throws {
             let json = try JSONSerialization.data(withJSONObject: numbers, options: [.sortedKeys])
-            try evaluate("""
+            try evaluate(
+                """
                 (function (pages) {
                   document.querySelectorAll("[data-page-of]").forEach(function (element) {
                     var page = pages[element.getAttribute("data-page-of")];
@@ -229,10 +235,12 @@ extension BookPrinter {
         /// heads and page numbers (its margin boxes), so Chromium's own header and footer
         /// stay off.
         func printToPDF(tagged: Bool) throws -> Data {
-            let result = try browser.send("Page.printToPDF", [
-                "printBackground": true, "preferCSSPageSize": true, "displayHeaderFooter": false,
-                "generateTaggedPDF": tagged, "generateDocumentOutline": tagged, "transferMode": "ReturnAsBase64",
-            ], session: session)
+            let result = try browser.send(
+                "Page.printToPDF",
+                [
+                    "printBackground": true, "preferCSSPageSize": true, "displayHeaderFooter": false,
+                    "generateTaggedPDF": tagged, "generateDocumentOutline": tagged, "transferMode": "ReturnAsBase64",
+                ], session: session)
             guard let base64 = result["data"] as? String, let data = Data(base64Encoded: base64) else {
                 throw BookError.printing("Chromium returned no PDF")
             }

@@ -1,5 +1,6 @@
 import Foundation
 import NotebookProtocol
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -138,7 +138,8 @@ struct PDFReader {
         }
         while !lexer.keyword("trailer") {
             guard case .number(let first)? = try lexer.value(), case .number(let count)? = try lexer.value(),
-                  first >= 0, count >= 0 else {
+                first >= 0, count >= 0
+            else {
                 throw Unreadable(description: "a malformed cross-reference table")
             }
             for i in 0..<Int(count) {
@@ -221,8 +222,13 @@ struct PDFReader {
                     var entries: [String: Value] = [:]
                     while true {
                         skipSpace()
-                        if current == UInt8(ascii: ">") { position += 2; return .dictionary(entries) }
-                        guard case .name(let key)? = try value() else { throw Unreadable(description: "a dictionary key that is not a name at \(position)") }
+                        if current == UInt8(ascii: ">") {
+                            position += 2
+                            return .dictionary(entries)
+                        }
+                        guard case .name(let key)? = try value() else {
+                            throw Unreadable(description: "a dictionary key that is not a name at \(position)")
+                        }
                         entries[key] = try value() ?? .null
                     }
                 }
@@ -233,7 +239,10 @@ struct PDFReader {
                 var items: [Value] = []
                 while true {
                     skipSpace()
-                    if current == UInt8(ascii: "]") { position += 1; return .array(items) }
+                    if current == UInt8(ascii: "]") {
+                        position += 1
+                        return .array(items)
+                    }
                     guard let item = try value() else { throw Unreadable(description: "an unclosed array") }
                     items.append(item)
                 }
@@ -266,8 +275,10 @@ struct PDFReader {
 
         private mutating func number() -> Double {
             let start = position
-            while let c = current, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
-                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) {
+            while let c = current,
+                c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c)
+            {
                 position += 1
             }
             return Double(String(decoding: bytes[start..<position], as: UTF8.self)) ?? 0
@@ -277,7 +288,8 @@ struct PDFReader {
             var out: [UInt8] = []
             while let c = current, !Self.isSpace(c), !Self.delimiters.contains(c) {
                 if c == UInt8(ascii: "#"), position + 2 < bytes.count,
-                   let high = Self.hexDigit(bytes[position + 1]), let low = Self.hexDigit(bytes[position + 2]) {
+                    let high = Self.hexDigit(bytes[position + 1]), let low = Self.hexDigit(bytes[position + 2])
+                {
                     out.append(high << 4 | low)
                     position += 3
                 } else {
@@ -306,7 +318,8 @@ struct PDFReader {
                 position += 1
                 switch c {
                 case UInt8(ascii: "("):
-                    depth += 1; out.append(c)
+                    depth += 1
+                    out.append(c)
                 case UInt8(ascii: ")"):
                     depth -= 1
                     if depth == 0 { return out }

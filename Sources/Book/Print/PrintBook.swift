@@ -11,7 +11,8 @@ public struct PrintBook: Sendable {
     public var chapters: [ChapterPage]
 
     public init(introduction: LandingPage?, chapters: [ChapterPage]) {
-        self.introduction = introduction; self.chapters = chapters
+        self.introduction = introduction
+        self.chapters = chapters
     }
 
     /// The id of the introduction on the page; chapters have their slugs.
@@ -24,8 +25,9 @@ public struct PrintBook: Sendable {
         options.wholeBook = true
         // As on the pages: a chapter whose page name is taken gets none.
         chapters = source.chapters.enumerated().filter { source.hasPage($0.element) }.map { index, chapter in
-            ChapterPageRenderer.render(chapter, result: results.indices.contains(index) ? results[index] : ChapterResult(blocks: []),
-                                       options: options)
+            ChapterPageRenderer.render(
+                chapter, result: results.indices.contains(index) ? results[index] : ChapterResult(blocks: []),
+                options: options)
         }
         introduction = source.landing.map { landing in
             var renderer = MarkdownHTML(landing)

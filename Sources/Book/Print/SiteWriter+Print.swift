@@ -40,7 +40,8 @@ extension SiteWriter {
             entry.merge(failures) { $1 }
             return entry
         }
-        let heads = [("contents", chrome.text("tableOfContents")), ("introduction", chrome.text("introduction"))]
+        let heads =
+            [("contents", chrome.text("tableOfContents")), ("introduction", chrome.text("introduction"))]
             + book.chapters.enumerated().map { (pageName($0), "\($0 + 1) · \($1.title)") }
         values["pageStyles"] = heads.map { "@page \($0) { @top-right { content: \(cssString($1)); } }" }
             .joined(separator: "\n")

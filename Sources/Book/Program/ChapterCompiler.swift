@@ -23,21 +23,27 @@ struct ChapterCompiler {
     }
 
     /// Flags are part of the cache key: results depend on them.
-    static let flags = ["-O", "-gline-tables-only", "-swift-version", "5", "-module-name", "Chapter",
-                        "-suppress-warnings", "-diagnostic-style", "llvm"]
+    static let flags = [
+        "-O", "-gline-tables-only", "-swift-version", "5", "-module-name", "Chapter",
+        "-suppress-warnings", "-diagnostic-style", "llvm",
+    ]
 
-    func compile(source: URL, sourceName: String, output: URL,
-                 cancellation: RunCancellation? = nil) throws -> Outcome {
-        let arguments = Self.flags + [
-            source.path,
-            "-I", runtime.modules.path,
-            "-L", runtime.binDirectory.path, "-l" + RuntimeInterface.library,
-            "-Xlinker", "-rpath", "-Xlinker", runtime.binDirectory.path,
-            "-o", output.path,
-        ]
-        let (termination, text, cpu) = try ChildProcess.captureMeasured(swiftc, arguments,
-                                                                        environment: ProcessInfo.processInfo.environment,
-                                                                        timeout: 600, cancellation: cancellation)
+    func compile(
+        source: URL, sourceName: String, output: URL,
+        cancellation: RunCancellation? = nil
+    ) throws -> Outcome {
+        let arguments =
+            Self.flags + [
+                source.path,
+                "-I", runtime.modules.path,
+                "-L", runtime.binDirectory.path, "-l" + RuntimeInterface.library,
+                "-Xlinker", "-rpath", "-Xlinker", runtime.binDirectory.path,
+                "-o", output.path,
+            ]
+        let (termination, text, cpu) = try ChildProcess.captureMeasured(
+            swiftc, arguments,
+            environment: ProcessInfo.processInfo.environment,
+            timeout: 600, cancellation: cancellation)
         let errors = Self.parseErrors(text, sourceName: sourceName)
         switch termination {
         case .exited(0):
@@ -51,7 +57,9 @@ struct ChapterCompiler {
             }
             return Outcome(succeeded: false, errors: errors, output: text, cpuSeconds: cpu)
         case .signalled(let signal):
-            throw BookError.io("the compiler was stopped by \(signalName(signal)), not by anything in the chapter (the kernel sends SIGKILL when memory runs out); the next build tries again")
+            throw BookError.io(
+                "the compiler was stopped by \(signalName(signal)), not by anything in the chapter (the kernel sends SIGKILL when memory runs out); the next build tries again"
+            )
         case .timedOut:
             throw BookError.io("the compiler took longer than 600 s and was stopped; the next build tries again")
         case .interrupted:
@@ -85,7 +93,8 @@ struct ChapterCompiler {
             guard let range = line.range(of: ": \(severity): ") else { continue }
             let location = line[..<range.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
             guard location.count >= 3, let l = Int(location[location.count - 2]),
-                  let c = Int(location[location.count - 1]) else { continue }
+                let c = Int(location[location.count - 1])
+            else { continue }
             let file = location.dropLast(2).joined(separator: ":")
             return (file, l, c, severity, String(line[range.upperBound...]))
         }

@@ -14,15 +14,15 @@ enum ProgramSource {
     static func generate(for chapter: Chapter) -> String {
         let file = swiftStringLiteral(sourceName(for: chapter))
         var s = """
-        import Foundation
-        import \(RuntimeInterface.module)
+            import Foundation
+            import \(RuntimeInterface.module)
 
-        func print(_ items: Any..., separator: String = " ", terminator: String = "\\n") {
-            \(RuntimeInterface.print)(items, separator: separator, terminator: terminator)
-        }
-        setvbuf(stdout, nil, _IONBF, 0)
+            func print(_ items: Any..., separator: String = " ", terminator: String = "\\n") {
+                \(RuntimeInterface.print)(items, separator: separator, terminator: terminator)
+            }
+            setvbuf(stdout, nil, _IONBF, 0)
 
-        """
+            """
         for block in chapter.blocks {
             s += "\(RuntimeInterface.blockStart)(\(block.index))\n"
             s += "#sourceLocation(file: \(file), line: \(block.codeLine))\n"

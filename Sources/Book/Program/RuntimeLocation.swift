@@ -28,7 +28,8 @@ public struct RuntimeLocation: Sendable {
         let location = RuntimeLocation(binDirectory: bin)
         let fm = FileManager.default
         guard fm.fileExists(atPath: location.library.path),
-              fm.fileExists(atPath: location.modules.appendingPathComponent("\(RuntimeInterface.module).swiftmodule").path) else {
+            fm.fileExists(atPath: location.modules.appendingPathComponent("\(RuntimeInterface.module).swiftmodule").path)
+        else {
             throw BookError.runtimeMissing(searched: bin.path)
         }
         return location

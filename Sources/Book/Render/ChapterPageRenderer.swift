@@ -20,8 +20,10 @@ public struct PageOptions: Sendable {
     /// figures cannot collide either.
     public var wholeBook: Bool
 
-    public init(translate: @escaping @Sendable (String) -> String = { $0 }, chrome: PageChrome = PageChrome(),
-                wholeBook: Bool = false) {
+    public init(
+        translate: @escaping @Sendable (String) -> String = { $0 }, chrome: PageChrome = PageChrome(),
+        wholeBook: Bool = false
+    ) {
         self.translate = translate
         self.chrome = chrome
         self.wholeBook = wholeBook
@@ -35,8 +37,9 @@ extension BookSite {
     public init(_ source: BookSource, results: [ChapterResult], options: PageOptions = PageOptions()) {
         // A chapter whose page name is taken fails (in the report) and gets no page.
         let pages = source.chapters.enumerated().filter { source.hasPage($0.element) }.map { index, chapter in
-            ChapterPageRenderer.render(chapter, result: results.indices.contains(index) ? results[index] : ChapterResult(blocks: []),
-                                       options: options)
+            ChapterPageRenderer.render(
+                chapter, result: results.indices.contains(index) ? results[index] : ChapterResult(blocks: []),
+                options: options)
         }
         var landing = LandingPage()
         if let chapter = source.landing {
@@ -44,8 +47,9 @@ extension BookSite {
             (landing.bodyHTML, landing.search) = renderer.render()
             (landing.links, landing.anchors) = (renderer.links, Set(renderer.anchors))
         }
-        self.init(title: source.title, landing: landing, chapters: pages,
-                  print: PrintBook(source, results: results, options: options))
+        self.init(
+            title: source.title, landing: landing, chapters: pages,
+            print: PrintBook(source, results: results, options: options))
     }
 }
 
@@ -60,9 +64,10 @@ public enum ChapterPageRenderer {
         var numbers = Numbering()
         var renderer = MarkdownHTML(chapter) { index in
             guard chapter.blocks.indices.contains(index) else { return nil }
-            var block = BlockHTML(chapter: chapter, block: chapter.blocks[index], result: result.block(index),
-                                  failed: failures.contains { $0.block == index }, translate: options.translate,
-                                  chrome: options.chrome, earlier: result.blocks.prefix(index))
+            var block = BlockHTML(
+                chapter: chapter, block: chapter.blocks[index], result: result.block(index),
+                failed: failures.contains { $0.block == index }, translate: options.translate,
+                chrome: options.chrome, earlier: result.blocks.prefix(index))
             block.idPrefix = prefix
             block.figuresAsImages = options.wholeBook
             return block.render(numbering: &numbers)
@@ -70,8 +75,9 @@ public enum ChapterPageRenderer {
         renderer.idPrefix = prefix
         let (body, search) = renderer.render()
         let sections = chapter.sections.map { Heading(level: $0.level, id: prefix + $0.id, title: $0.title) }
-        var page = ChapterPage(slug: chapter.slug, title: chapter.title, summary: chapter.summaryHTML,
-                               sections: sections, bodyHTML: "", search: search, failures: failures)
+        var page = ChapterPage(
+            slug: chapter.slug, title: chapter.title, summary: chapter.summaryHTML,
+            sections: sections, bodyHTML: "", search: search, failures: failures)
         page.links = renderer.links
         page.anchors = Set(renderer.anchors)
         // Failures that belong to no block open the page.
@@ -118,10 +124,17 @@ struct BlockHTML {
     private var text = ""
     private var anchors: [String] = []
 
-    init(chapter: Chapter, block: RunBlock, result: BlockResult, failed: Bool, translate: @escaping (String) -> String,
-         chrome: PageChrome = PageChrome(), earlier: ArraySlice<BlockResult> = []) {
-        self.chapter = chapter; self.block = block; self.result = result; self.failed = failed
-        self.translate = translate; self.chrome = chrome; self.earlier = earlier
+    init(
+        chapter: Chapter, block: RunBlock, result: BlockResult, failed: Bool, translate: @escaping (String) -> String,
+        chrome: PageChrome = PageChrome(), earlier: ArraySlice<BlockResult> = []
+    ) {
+        self.chapter = chapter
+        self.block = block
+        self.result = result
+        self.failed = failed
+        self.translate = translate
+        self.chrome = chrome
+        self.earlier = earlier
     }
 
     mutating func render(numbering: inout ChapterPageRenderer.Numbering) -> RenderedBlock {
@@ -130,7 +143,8 @@ struct BlockHTML {
         if result.status == .notRun { classes += " not-run-block" }
         html = "<section class=\"\(classes)\" id=\"\(HTML.escape(idPrefix + block.anchor))\">\n"
         let code = "<pre class=\"code\"><code class=\"language-swift\">\(HTML.escape(block.code))</code></pre>\n"
-        html += block.options.hide
+        html +=
+            block.options.hide
             ? "<details class=\"hidden-code\"><summary>\(HTML.escape(chrome.text("code")))</summary>\n\(code)</details>\n" : code
         add(block.code)
         // A block that printed, drew and checked nothing shows its code alone: no empty box.
@@ -180,12 +194,17 @@ struct BlockHTML {
     private var notRunReason: String {
         let reason = result.notRunReason ?? "did not run"
         if reason.hasPrefix("did not run: block "), let failed = earlier.lastIndex(where: { $0.status == .failed }),
-           case let index = failed - earlier.startIndex, chapter.blocks.indices.contains(index) {
+            case let index = failed - earlier.startIndex, chapter.blocks.indices.contains(index)
+        {
             let line = chapter.place(earlier[failed].failures.first?.location, inBlock: index).line ?? chapter.blocks[index].codeLine
             return chrome.format("didNotRunAfter", index + 1, line)
         }
-        return chrome.translate(english: reason, among: ["didNotRun", "didNotRunErrors", "didNotRunCompile",
-                                                         "didNotRunInterrupted", "outOfDate"]) ?? reason
+        return chrome.translate(
+            english: reason,
+            among: [
+                "didNotRun", "didNotRunErrors", "didNotRunCompile",
+                "didNotRunInterrupted", "outOfDate",
+            ]) ?? reason
     }
 
     private mutating func tableHTML(_ table: ResultTable, number: Int) {

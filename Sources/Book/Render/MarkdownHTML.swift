@@ -46,7 +46,8 @@ struct MarkdownHTML {
     /// title without its final mark.
     static func calloutLabel(of quote: MarkdownNode, math: ProtectedMarkdown) -> String? {
         guard let paragraph = quote.children.first, case .paragraph = paragraph.kind,
-              let first = paragraph.children.first, case .strong = first.kind else { return nil }
+            let first = paragraph.children.first, case .strong = first.kind
+        else { return nil }
         let text = math.restored(first.plainText).trimmingCharacters(in: .whitespaces)
         guard let last = text.last, last == "." || last == ":", text.count > 1 else { return nil }
         return String(text.dropLast())
@@ -65,7 +66,9 @@ struct MarkdownHTML {
                 children()
                 html += "</aside>\n"
             } else {
-                html += "<blockquote>\n"; children(); html += "</blockquote>\n"
+                html += "<blockquote>\n"
+                children()
+                html += "</blockquote>\n"
             }
         case .list(let ordered, let start, let isTight):
             if ordered {
@@ -88,22 +91,28 @@ struct MarkdownHTML {
         case .paragraph:
             // A paragraph that is only display math becomes the math block itself.
             if node.children.count == 1, case .text(let text) = node.children[0].kind,
-               case let pieces = math.pieces(of: text.trimmingSpaces), pieces.count == 1,
-               case .math(let span) = pieces[0], span.display {
+                case let pieces = math.pieces(of: text.trimmingSpaces), pieces.count == 1,
+                case .math(let span) = pieces[0], span.display
+            {
                 html += "<div class=\"math math-display\">\(HTML.escape(span.tex))</div>\n"
                 return
             }
-            html += "<p>"; children(); html += "</p>\n"
+            html += "<p>"
+            children()
+            html += "</p>\n"
             search.add(" ")
         case .heading(let level, let index):
-            var heading = chapter.headings.indices.contains(index)
+            var heading =
+                chapter.headings.indices.contains(index)
                 ? chapter.headings[index] : Heading(level: level, id: "", title: math.restored(node.plainText))
             if dropsTitle, level == 1, chapter.headings.firstIndex(where: { $0.level == 1 }) == index { return }
             heading.id = idPrefix + heading.id
             if level >= 2 { search.startSection(id: heading.id, title: heading.title) }
             anchors.append(heading.id)
             html += "<h\(level) id=\"\(HTML.escape(heading.id))\">"
-            search.mute(true); children(); search.mute(false)
+            search.mute(true)
+            children()
+            search.mute(false)
             html += "</h\(level)>\n"
         case .thematicBreak:
             html += "<hr>\n"
@@ -127,7 +136,8 @@ struct MarkdownHTML {
             for piece in math.pieces(of: text) {
                 switch piece {
                 case .literal(let s):
-                    html += HTML.escape(s); search.add(s)
+                    html += HTML.escape(s)
+                    search.add(s)
                 case .math(let span):
                     let cls = span.display ? "math math-display" : "math math-inline"
                     html += "<span class=\"\(cls)\">\(HTML.escape(span.tex))</span>"
@@ -136,18 +146,26 @@ struct MarkdownHTML {
                 }
             }
         case .softBreak:
-            html += "\n"; search.add(" ")
+            html += "\n"
+            search.add(" ")
         case .lineBreak:
-            html += "<br>\n"; search.add(" ")
+            html += "<br>\n"
+            search.add(" ")
         case .code(let code):
             let restored = math.restored(code)
-            html += "<code>\(HTML.escape(restored))</code>"; search.add(restored)
+            html += "<code>\(HTML.escape(restored))</code>"
+            search.add(restored)
         case .htmlInline(let raw):
-            html += HTML.escape(raw); search.add(raw)
+            html += HTML.escape(raw)
+            search.add(raw)
         case .emphasis:
-            html += "<em>"; children(); html += "</em>"
+            html += "<em>"
+            children()
+            html += "</em>"
         case .strong:
-            html += "<strong>"; children(); html += "</strong>"
+            html += "<strong>"
+            children()
+            html += "</strong>"
         case .link(let url, let title):
             // A URL that could run script is made empty (`URLSafety`).
             let page = idPrefix.isEmpty ? Self.pageURL(url) : Self.onePageURL(url, prefix: idPrefix)
@@ -155,7 +173,9 @@ struct MarkdownHTML {
             links.append(href)
             html += "<a href=\"\(HTML.escape(href))\""
             if !title.isEmpty { html += " title=\"\(HTML.escape(title))\"" }
-            html += ">"; children(); html += "</a>"
+            html += ">"
+            children()
+            html += "</a>"
         case .image(let url, let title):
             let src = URLSafety.safe(url)
             links.append(src)

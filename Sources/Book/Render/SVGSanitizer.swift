@@ -59,7 +59,7 @@ enum SVGSanitizer {
     static func allows(attribute name: String, value: String, element: String) -> Bool {
         let name = name.lowercased()
         guard !name.isEmpty, !name.hasPrefix("on"), name != "xml:base",
-              !name.unicodeScalars.contains(where: { "\"'<>=/`\\".unicodeScalars.contains($0) || $0.value <= 0x20 })
+            !name.unicodeScalars.contains(where: { "\"'<>=/`\\".unicodeScalars.contains($0) || $0.value <= 0x20 })
         else { return false }
         if value.contains("\\") { return false }
         let local = name.split(separator: ":").last.map(String.init) ?? name
@@ -137,14 +137,20 @@ enum SVGSanitizer {
                 while i < bytes.count, bytes[i] != UInt8(ascii: "<") { i += 1 }
                 return .text(Array(bytes[start..<i]))
             }
-            if starts(with: "<!--") { skip(past: "-->", from: i + 4); return .ignored }
+            if starts(with: "<!--") {
+                skip(past: "-->", from: i + 4)
+                return .ignored
+            }
             if starts(with: "<![CDATA[") {
                 let start = i + 9
                 let end = find("]]>", from: start) ?? bytes.count
                 i = min(end + 3, bytes.count)
                 return .text(escaped(bytes[start..<end]))
             }
-            if starts(with: "<!") || starts(with: "<?") { skip(past: ">", from: i + 2); return .ignored }
+            if starts(with: "<!") || starts(with: "<?") {
+                skip(past: ">", from: i + 2)
+                return .ignored
+            }
             if starts(with: "</"), i + 2 < bytes.count, isLetter(bytes[i + 2]) {
                 i += 2
                 let name = readName()
@@ -162,16 +168,24 @@ enum SVGSanitizer {
             while i < bytes.count {
                 skipSpace()
                 guard i < bytes.count else { break }
-                if bytes[i] == UInt8(ascii: ">") { i += 1; break }
+                if bytes[i] == UInt8(ascii: ">") {
+                    i += 1
+                    break
+                }
                 if bytes[i] == UInt8(ascii: "/") {
                     i += 1
-                    if i < bytes.count, bytes[i] == UInt8(ascii: ">") { selfClosing = true; i += 1; break }
+                    if i < bytes.count, bytes[i] == UInt8(ascii: ">") {
+                        selfClosing = true
+                        i += 1
+                        break
+                    }
                     continue
                 }
                 let start = i
                 i += 1  // an attribute name may begin with any character, even `=`
                 while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "/"),
-                      bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "=") { i += 1 }
+                    bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "=")
+                { i += 1 }
                 let attributeName = Array(bytes[start..<i])
                 skipSpace()
                 var value: [UInt8] = []
@@ -252,7 +266,8 @@ enum SVGSanitizer {
                 default:
                     guard name.hasPrefix("#") else { return nil }
                     let digits = name.dropFirst()
-                    let number = digits.first == "x" || digits.first == "X"
+                    let number =
+                        digits.first == "x" || digits.first == "X"
                         ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
                     guard let number, number != 0, let scalar = Unicode.Scalar(number) else { return nil }
                     out.unicodeScalars.append(scalar)
@@ -285,7 +300,11 @@ enum SVGSanitizer {
                 let name = String(decoding: rawName, as: UTF8.self)
                 let lower = name.lowercased()
                 if !sawRoot {
-                    guard lower == "svg" else { rejected = true; finished = true; return }
+                    guard lower == "svg" else {
+                        rejected = true
+                        finished = true
+                        return
+                    }
                     sawRoot = true
                 }
                 if dropping > 0 {
@@ -311,7 +330,10 @@ enum SVGSanitizer {
                         if lower == "image" || lower == "use" || lower.hasPrefix("fe") { ok = false }
                     }
                 }
-                guard ok, name.utf8.allSatisfy({ $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: "=") }) else {
+                guard ok,
+                    name.utf8.allSatisfy({ $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: "=") }
+                    )
+                else {
                     if !selfClosing { dropping = 1 }
                     return
                 }
@@ -326,7 +348,10 @@ enum SVGSanitizer {
                 if lower == "style" { styleStart = out.count }
             case .end(let rawName):
                 let lower = String(decoding: rawName, as: UTF8.self).lowercased()
-                if dropping > 0 { dropping -= 1; return }
+                if dropping > 0 {
+                    dropping -= 1
+                    return
+                }
                 guard let index = open.lastIndex(of: lower) else { return }
                 while open.count > index { closeLast() }
                 if open.isEmpty { finished = true }
@@ -358,11 +383,13 @@ enum SVGSanitizer {
 
     /// SVG's mixed-case element names, as written in documents.
     static let camelCase: [String: String] = {
-        let names = ["clipPath", "linearGradient", "radialGradient", "textPath", "feBlend", "feColorMatrix",
-                     "feComponentTransfer", "feComposite", "feConvolveMatrix", "feDiffuseLighting",
-                     "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood", "feFuncA", "feFuncB",
-                     "feFuncG", "feFuncR", "feGaussianBlur", "feMerge", "feMergeNode", "feMorphology",
-                     "feOffset", "fePointLight", "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence"]
+        let names = [
+            "clipPath", "linearGradient", "radialGradient", "textPath", "feBlend", "feColorMatrix",
+            "feComponentTransfer", "feComposite", "feConvolveMatrix", "feDiffuseLighting",
+            "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood", "feFuncA", "feFuncB",
+            "feFuncG", "feFuncR", "feGaussianBlur", "feMerge", "feMergeNode", "feMorphology",
+            "feOffset", "fePointLight", "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence",
+        ]
         return Dictionary(uniqueKeysWithValues: names.map { ($0.lowercased(), $0) })
     }()
 }

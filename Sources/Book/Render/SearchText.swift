@@ -8,7 +8,9 @@ public struct SearchSection: Sendable, Equatable {
     public var text: String
 
     public init(id: String?, title: String?, text: String) {
-        self.id = id; self.title = title; self.text = text
+        self.id = id
+        self.title = title
+        self.text = text
     }
 }
 
@@ -50,10 +52,15 @@ struct SearchText {
         for c in tex {
             if previousWasBackslash {
                 previousWasBackslash = false
-                if !c.isLetter { out.append(" "); continue }
+                if !c.isLetter {
+                    out.append(" ")
+                    continue
+                }
             }
             switch c {
-            case "\\": previousWasBackslash = true; out.append(" ")
+            case "\\":
+                previousWasBackslash = true
+                out.append(" ")
             case "{", "}": out.append(" ")
             default: out.append(c)
             }

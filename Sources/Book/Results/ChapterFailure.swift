@@ -37,8 +37,11 @@ public struct ChapterFailure: Codable, Sendable, Equatable, CustomStringConverti
     public var anchor: String?
 
     public init(kind: Kind, location: SourceLocation, message: String, block: Int? = nil, anchor: String? = nil) {
-        self.kind = kind; self.location = location; self.message = message
-        self.block = block; self.anchor = anchor
+        self.kind = kind
+        self.location = location
+        self.message = message
+        self.block = block
+        self.anchor = anchor
     }
 
     /// `chapters/03-x.md:12:5: error: …`, the form compilers use.
@@ -55,14 +58,18 @@ extension Chapter {
     public func failures(of result: ChapterResult, translate: (String) -> String = { $0 }) -> [ChapterFailure] {
         var all = diagnostics
         for failure in result.failures {
-            all.append(ChapterFailure(kind: failure.kind, location: failure.location.map(place) ?? SourceLocation(file: path),
-                                      message: failure.message))
+            all.append(
+                ChapterFailure(
+                    kind: failure.kind, location: failure.location.map(place) ?? SourceLocation(file: path),
+                    message: failure.message))
         }
         for block in blocks {
             let blockResult = result.block(block.index)
             func add(_ kind: ChapterFailure.Kind, _ location: CodeLocation?, _ message: String) {
-                all.append(ChapterFailure(kind: kind, location: place(location, inBlock: block.index),
-                                          message: message, block: block.index, anchor: block.anchor))
+                all.append(
+                    ChapterFailure(
+                        kind: kind, location: place(location, inBlock: block.index),
+                        message: message, block: block.index, anchor: block.anchor))
             }
             for item in blockResult.items {
                 switch item {
@@ -102,7 +109,10 @@ public struct Tally: Codable, Sendable, Equatable {
     public var passed: Int
     public var failed: Int
 
-    public init(passed: Int = 0, failed: Int = 0) { self.passed = passed; self.failed = failed }
+    public init(passed: Int = 0, failed: Int = 0) {
+        self.passed = passed
+        self.failed = failed
+    }
 
     public static func + (a: Tally, b: Tally) -> Tally { Tally(passed: a.passed + b.passed, failed: a.failed + b.failed) }
 

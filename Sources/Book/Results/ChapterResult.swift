@@ -23,18 +23,25 @@ public struct ChapterResult: Codable, Sendable {
     /// compiler that could not start), so the result must not be cached.
     public var isTransient: Bool
 
-    public init(blocks: [BlockResult], failures: [RunFailure] = [], compileSeconds: Double = 0,
-                runSeconds: Double = 0, isTransient: Bool = false) {
-        self.blocks = blocks; self.failures = failures
-        self.compileSeconds = compileSeconds; self.runSeconds = runSeconds
+    public init(
+        blocks: [BlockResult], failures: [RunFailure] = [], compileSeconds: Double = 0,
+        runSeconds: Double = 0, isTransient: Bool = false
+    ) {
+        self.blocks = blocks
+        self.failures = failures
+        self.compileSeconds = compileSeconds
+        self.runSeconds = runSeconds
         self.isTransient = isTransient
     }
 
     /// A result in which no block ran, for `reason` (the chapter has errors, say).
-    public static func notRun(_ chapter: Chapter, reason: String, failures: [RunFailure] = [],
-                              isTransient: Bool = false) -> ChapterResult {
-        ChapterResult(blocks: chapter.blocks.map { _ in BlockResult(status: .notRun, notRunReason: reason) },
-                      failures: failures, isTransient: isTransient)
+    public static func notRun(
+        _ chapter: Chapter, reason: String, failures: [RunFailure] = [],
+        isTransient: Bool = false
+    ) -> ChapterResult {
+        ChapterResult(
+            blocks: chapter.blocks.map { _ in BlockResult(status: .notRun, notRunReason: reason) },
+            failures: failures, isTransient: isTransient)
     }
 
     /// The block's result; a block the result does not know of (the chapter gained one
@@ -65,10 +72,15 @@ public struct BlockResult: Codable, Sendable {
     public var notRunReason: String?
     public var seconds: Double?
 
-    public init(status: Status, items: [ResultItem] = [], failures: [RunFailure] = [],
-                notRunReason: String? = nil, seconds: Double? = nil) {
-        self.status = status; self.items = items; self.failures = failures
-        self.notRunReason = notRunReason; self.seconds = seconds
+    public init(
+        status: Status, items: [ResultItem] = [], failures: [RunFailure] = [],
+        notRunReason: String? = nil, seconds: Double? = nil
+    ) {
+        self.status = status
+        self.items = items
+        self.failures = failures
+        self.notRunReason = notRunReason
+        self.seconds = seconds
     }
 
     public var expectations: [ExpectationOutcome] {
@@ -96,6 +108,8 @@ public struct RunFailure: Codable, Sendable, Equatable {
     public var location: CodeLocation?
 
     public init(kind: ChapterFailure.Kind, message: String, location: CodeLocation? = nil) {
-        self.kind = kind; self.message = message; self.location = location
+        self.kind = kind
+        self.message = message
+        self.location = location
     }
 }

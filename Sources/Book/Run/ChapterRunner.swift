@@ -24,9 +24,13 @@ public struct ChapterRunner: Sendable {
     /// Without one the program uses every core, as when it is run by hand.
     public var jobserver: Jobserver?
 
-    public init(runtime: RuntimeLocation, limits: RunLimits = RunLimits(), workDirectory: URL,
-                jobserver: Jobserver? = nil) {
-        self.runtime = runtime; self.limits = limits; self.workDirectory = workDirectory
+    public init(
+        runtime: RuntimeLocation, limits: RunLimits = RunLimits(), workDirectory: URL,
+        jobserver: Jobserver? = nil
+    ) {
+        self.runtime = runtime
+        self.limits = limits
+        self.workDirectory = workDirectory
         self.jobserver = jobserver
     }
 
@@ -37,20 +41,25 @@ public struct ChapterRunner: Sendable {
 
     /// Blocking, like `run(_:onEvent:)`, but stops as soon as `cancellation` is
     /// cancelled, killing the compiler or program; then the result is nil.
-    public func run(_ chapter: Chapter, cancellation: RunCancellation?,
-                    onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }) -> ChapterResult? {
+    public func run(
+        _ chapter: Chapter, cancellation: RunCancellation?,
+        onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }
+    ) -> ChapterResult? {
         let result = compileAndRun(chapter, cancellation: cancellation, onEvent: onEvent)
         return cancellation?.isCancelled == true ? nil : result
     }
 
-    private func compileAndRun(_ chapter: Chapter, cancellation: RunCancellation?,
-                               onEvent: @escaping @Sendable (RunEvent) -> Void) -> ChapterResult {
+    private func compileAndRun(
+        _ chapter: Chapter, cancellation: RunCancellation?,
+        onEvent: @escaping @Sendable (RunEvent) -> Void
+    ) -> ChapterResult {
         // The chapter's own errors are in `chapter.diagnostics`, not in the result.
         if !chapter.diagnostics.isEmpty { return .notRun(chapter, reason: "did not run: the chapter has errors", isTransient: true) }
         guard !chapter.blocks.isEmpty else { return ChapterResult(blocks: []) }
         let failed = { (message: String) in
-            ChapterResult.notRun(chapter, reason: "did not run", failures: [RunFailure(kind: .program, message: message)],
-                                 isTransient: true)
+            ChapterResult.notRun(
+                chapter, reason: "did not run", failures: [RunFailure(kind: .program, message: message)],
+                isTransient: true)
         }
 
         let fm = FileManager.default
@@ -73,8 +82,9 @@ public struct ChapterRunner: Sendable {
         let compileStart = Date()
         let outcome: ChapterCompiler.Outcome
         do {
-            outcome = try ChapterCompiler(runtime: runtime).compile(source: source, sourceName: sourceName, output: program,
-                                                                    cancellation: cancellation)
+            outcome = try ChapterCompiler(runtime: runtime).compile(
+                source: source, sourceName: sourceName, output: program,
+                cancellation: cancellation)
         } catch {
             return failed("error: \(BookOutput.describe(error))")
         }
@@ -111,8 +121,10 @@ public struct ChapterRunner: Sendable {
         return result
     }
 
-    private func execute(_ chapter: Chapter, program: URL, sourceName: String, cancellation: RunCancellation?,
-                         onEvent: @escaping @Sendable (RunEvent) -> Void) -> ChapterResult {
+    private func execute(
+        _ chapter: Chapter, program: URL, sourceName: String, cancellation: RunCancellation?,
+        onEvent: @escaping @Sendable (RunEvent) -> Void
+    ) -> ChapterResult {
         var environment = ProcessInfo.processInfo.environment
         environment[NotebookEnvironment.channelDescriptor] = String(NotebookEnvironment.channelDescriptorNumber)
         environment[NotebookEnvironment.textLimit] = String(limits.textBytesPerBlock)
@@ -142,8 +154,9 @@ public struct ChapterRunner: Sendable {
         var collector = ResultCollector(chapter: chapter, limits: limits, token: token, onEvent: onEvent)
         let start = Date()
         let chapterDeadline = start.addingTimeInterval(limits.chapterSeconds)
-        var child = ChildProcess(executable: program.path, arguments: [], environment: environment, withChannel: true,
-                                 cancellation: cancellation)
+        var child = ChildProcess(
+            executable: program.path, arguments: [], environment: environment, withChannel: true,
+            cancellation: cancellation)
         child.watchdogLine = token
         child.tokenSocket = link.map { (child: $0.childEnd, parent: $0.parentEnd) }
         let termination: ChildProcess.Termination
@@ -153,15 +166,20 @@ public struct ChapterRunner: Sendable {
                 let block = collector.blockDeadline(default: limits.blockSeconds)
                 return block.map { min($0, chapterDeadline) } ?? chapterDeadline
             }) { stream, bytes in
-                if stream == .tokens { link?.receive(bytes); return }
+                if stream == .tokens {
+                    link?.receive(bytes)
+                    return
+                }
                 collector.receive(stream, bytes)
             }
         } catch {
-            return .notRun(chapter, reason: "did not run", failures: [RunFailure(kind: .program, message: "error: \(BookOutput.describe(error))")],
-                           isTransient: true)
+            return .notRun(
+                chapter, reason: "did not run", failures: [RunFailure(kind: .program, message: "error: \(BookOutput.describe(error))")],
+                isTransient: true)
         }
-        var result = collector.finish(termination, sourceName: sourceName,
-                                      chapterTimedOut: Date() >= chapterDeadline)
+        var result = collector.finish(
+            termination, sourceName: sourceName,
+            chapterTimedOut: Date() >= chapterDeadline)
         result.runSeconds = Date().timeIntervalSince(start)
         result.cpuSeconds = cpuSeconds
         return result

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,8 +9,10 @@ extension ChildProcess {
     /// process group of its own, with every signal's action reset to the default and
     /// none blocked, whatever this process has set (it handles SIGINT and SIGTERM
     /// itself); recorded in `RunningChildren`. Returns posix_spawn's error and the pid.
-    static func spawnInOwnGroup(_ executable: String, _ arguments: [String], environment: [String: String],
-                                actions: inout posix_spawn_file_actions_t) -> (error: Int32, pid: pid_t) {
+    static func spawnInOwnGroup(
+        _ executable: String, _ arguments: [String], environment: [String: String],
+        actions: inout posix_spawn_file_actions_t
+    ) -> (error: Int32, pid: pid_t) {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -26,7 +29,7 @@ extension ChildProcess {
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for pointer in argv + envp { free(pointer) } }
 
         return RunningChildren.shared.spawn {
             var pid: pid_t = 0

@@ -1,6 +1,7 @@
+internal import CProcessControl
 import Foundation
 import NotebookProtocol
-internal import CProcessControl
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -63,12 +64,19 @@ struct ChildProcess {
 
     /// `run`, also returning the CPU seconds (user and system, all threads) of the
     /// program and of the children it waited for; 0 when it could not be reaped.
-    func runMeasured(deadline: () -> Date?,
-                     onData: (Stream, UnsafeRawBufferPointer) -> Void) throws -> (termination: Termination, cpuSeconds: Double) {
+    func runMeasured(
+        deadline: () -> Date?,
+        onData: (Stream, UnsafeRawBufferPointer) -> Void
+    ) throws -> (termination: Termination, cpuSeconds: Double) {
         // The program's end of the budget socket closes once the program has it: the
         // caller's end must see end-of-file when the program ends.
         var tokenChildOpen = tokenSocket != nil
-        func closeTokenChild() { if tokenChildOpen, let tokenSocket { close(tokenSocket.child); tokenChildOpen = false } }
+        func closeTokenChild() {
+            if tokenChildOpen, let tokenSocket {
+                close(tokenSocket.child)
+                tokenChildOpen = false
+            }
+        }
         defer { closeTokenChild() }
         if cancellation?.isCancelled == true { throw BookError.io("cancelled before \(executable) started") }
         let pipes = try Pipes(channel: withChannel, watchdog: watchdogLine)
@@ -184,17 +192,22 @@ struct ChildProcess {
     }
 
     /// Runs a program to completion and returns its combined output (bounded).
-    static func capture(_ executable: String, _ arguments: [String], environment: [String: String],
-                        timeout: Double, limit: Int = 1 << 20) throws -> (Termination, String) {
-        let (termination, text, _) = try captureMeasured(executable, arguments, environment: environment,
-                                                         timeout: timeout, limit: limit, cancellation: nil)
+    static func capture(
+        _ executable: String, _ arguments: [String], environment: [String: String],
+        timeout: Double, limit: Int = 1 << 20
+    ) throws -> (Termination, String) {
+        let (termination, text, _) = try captureMeasured(
+            executable, arguments, environment: environment,
+            timeout: timeout, limit: limit, cancellation: nil)
         return (termination, text)
     }
 
     /// `capture`, also returning the CPU seconds the program used.
-    static func captureMeasured(_ executable: String, _ arguments: [String], environment: [String: String],
-                                timeout: Double, limit: Int = 1 << 20,
-                                cancellation: RunCancellation? = nil) throws -> (Termination, String, cpuSeconds: Double) {
+    static func captureMeasured(
+        _ executable: String, _ arguments: [String], environment: [String: String],
+        timeout: Double, limit: Int = 1 << 20,
+        cancellation: RunCancellation? = nil
+    ) throws -> (Termination, String, cpuSeconds: Double) {
         var output = Data()
         var child = ChildProcess(executable: executable, arguments: arguments, environment: environment)
         child.cancellation = cancellation

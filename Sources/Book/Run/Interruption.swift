@@ -1,5 +1,6 @@
-import Foundation
 internal import CProcessControl
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,7 +25,8 @@ public final class Interruption: @unchecked Sendable {
 
     /// Starts listening for SIGINT and SIGTERM (once; later calls do nothing).
     public func install() {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         guard !installed else { return }
         installed = true
         if process_control_pipe(&wake) != 0 { wake = [-1, -1] }
@@ -36,7 +38,10 @@ public final class Interruption: @unchecked Sendable {
             var byte: UInt8 = 0
             while true {
                 let n = read(readEnd, &byte, 1)
-                if n == 1 { self?.receive(Int32(byte)); continue }
+                if n == 1 {
+                    self?.receive(Int32(byte))
+                    continue
+                }
                 if n < 0 && errno == EINTR { continue }
                 return
             }
@@ -60,21 +65,29 @@ public final class Interruption: @unchecked Sendable {
 
     /// The signal that asked this process to stop, if one has.
     public var signal: Int32? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return received
     }
 
     /// A descriptor that polls as readable (end-of-file) once a signal has come, or -1.
     var descriptor: Int32 {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return wake[0]
     }
 
     func receive(_ sig: Int32) {
         lock.lock()
-        guard received == nil else { lock.unlock(); return }
+        guard received == nil else {
+            lock.unlock()
+            return
+        }
         received = sig
-        if wake[1] >= 0 { close(wake[1]); wake[1] = -1 }
+        if wake[1] >= 0 {
+            close(wake[1])
+            wake[1] = -1
+        }
         let waiting = handlers
         handlers = []
         lock.unlock()

@@ -1,5 +1,6 @@
 import Foundation
 import NotebookProtocol
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,14 +34,20 @@ public final class Jobserver: @unchecked Sendable {
     private final class Waiter {
         let priority: Int, ticket: Int
         var granted = false
-        init(priority: Int, ticket: Int) { self.priority = priority; self.ticket = ticket }
+        init(priority: Int, ticket: Int) {
+            self.priority = priority
+            self.ticket = ticket
+        }
     }
 
     /// One connected chapter program: its end of the socket and what it holds.
     fileprivate final class Program {
         let socket: Int32, ticket: Int
         var held = 0, wanted = 0
-        init(socket: Int32, ticket: Int) { self.socket = socket; self.ticket = ticket }
+        init(socket: Int32, ticket: Int) {
+            self.socket = socket
+            self.ticket = ticket
+        }
     }
 
     public init(tokens: Int) {
@@ -50,15 +57,24 @@ public final class Jobserver: @unchecked Sendable {
     }
 
     /// The most tokens that were out at once (for tests and reports).
-    public var peakInUse: Int { condition.lock(); defer { condition.unlock() }; return peak }
+    public var peakInUse: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return peak
+    }
 
     /// Tokens out now.
-    public var inUse: Int { condition.lock(); defer { condition.unlock() }; return tokens - free }
+    public var inUse: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return tokens - free
+    }
 
     /// Seconds of tokens held since the jobserver was made (two tokens for three seconds
     /// are six): how full the budget was kept, whatever else the machine was doing.
     public var tokenSeconds: Double {
-        condition.lock(); defer { condition.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         account()
         return heldSeconds
     }
@@ -74,7 +90,8 @@ public final class Jobserver: @unchecked Sendable {
     /// Blocks until a token is this caller's. Waiting chapters go first by `priority`
     /// (lower first, then in order of arrival), before any extra thread for a program.
     public func acquire(priority: Int = 0) {
-        condition.lock(); defer { condition.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         let waiter = Waiter(priority: priority, ticket: nextTicket)
         nextTicket += 1
         waiting.append(waiter)
@@ -84,7 +101,8 @@ public final class Jobserver: @unchecked Sendable {
 
     /// Gives back a token from `acquire`.
     public func release() {
-        condition.lock(); defer { condition.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         account()
         free += 1
         distribute()
@@ -104,8 +122,10 @@ public final class Jobserver: @unchecked Sendable {
         private var closed = false
 
         fileprivate init(server: Jobserver, program: Program, childEnd: Int32) {
-            self.server = server; self.program = program
-            self.childEnd = childEnd; parentEnd = program.socket
+            self.server = server
+            self.program = program
+            self.childEnd = childEnd
+            parentEnd = program.socket
         }
 
         /// Bytes the program sent.
@@ -139,7 +159,8 @@ public final class Jobserver: @unchecked Sendable {
         }
         // The builder never waits on a program: a full socket drops the byte.
         _ = fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK)
-        condition.lock(); defer { condition.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         let program = Program(socket: fds[0], ticket: nextTicket)
         nextTicket += 1
         programs.append(program)
@@ -147,7 +168,8 @@ public final class Jobserver: @unchecked Sendable {
     }
 
     fileprivate func receive(_ bytes: UnsafeRawBufferPointer, from program: Program) {
-        condition.lock(); defer { condition.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         guard programs.contains(where: { $0 === program }) else { return }
         for byte in bytes {
             switch byte {
@@ -170,7 +192,8 @@ public final class Jobserver: @unchecked Sendable {
     }
 
     fileprivate func disconnect(_ program: Program) {
-        condition.lock(); defer { condition.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         guard let index = programs.firstIndex(where: { $0 === program }) else { return }
         programs.remove(at: index)
         account()
@@ -192,8 +215,10 @@ public final class Jobserver: @unchecked Sendable {
                 condition.broadcast()
                 continue
             }
-            guard let program = programs.filter({ $0.wanted > 0 })
-                .min(by: { ($0.held, $0.ticket) < ($1.held, $1.ticket) }) else { return }
+            guard
+                let program = programs.filter({ $0.wanted > 0 })
+                    .min(by: { ($0.held, $0.ticket) < ($1.held, $1.ticket) })
+            else { return }
             program.wanted -= 1
             if send(BudgetProtocol.token, to: program) {
                 program.held += 1

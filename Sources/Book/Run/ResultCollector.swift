@@ -27,9 +27,13 @@ struct ResultCollector {
     /// so a block cannot end or extend its own time limit. Nil accepts every line.
     private let controlPrefix: Data?
 
-    init(chapter: Chapter, limits: RunLimits, token: String? = nil,
-         onEvent: @escaping @Sendable (RunEvent) -> Void) {
-        self.chapter = chapter; self.limits = limits; self.onEvent = onEvent
+    init(
+        chapter: Chapter, limits: RunLimits, token: String? = nil,
+        onEvent: @escaping @Sendable (RunEvent) -> Void
+    ) {
+        self.chapter = chapter
+        self.limits = limits
+        self.onEvent = onEvent
         controlPrefix = token.map { Data(($0 + " ").utf8) }
         blocks = chapter.blocks.map { _ in BlockResult(status: .notRun) }
         textBytes = chapter.blocks.map { _ in 0 }
@@ -91,7 +95,10 @@ struct ResultCollector {
         }
         switch message {
         case .blockStart, .blockEnd:
-            if !trusted { appendText(String(decoding: line, as: UTF8.self) + "\n"); return }
+            if !trusted {
+                appendText(String(decoding: line, as: UTF8.self) + "\n")
+                return
+            }
         default:
             break
         }
@@ -162,9 +169,14 @@ struct ResultCollector {
     }
 
     /// The results once the program has ended.
-    mutating func finish(_ termination: ChildProcess.Termination, sourceName: String,
-                         chapterTimedOut: Bool) -> ChapterResult {
-        if !channelBuffer.isEmpty { handle(line: channelBuffer); channelBuffer.removeAll() }
+    mutating func finish(
+        _ termination: ChildProcess.Termination, sourceName: String,
+        chapterTimedOut: Bool
+    ) -> ChapterResult {
+        if !channelBuffer.isEmpty {
+            handle(line: channelBuffer)
+            channelBuffer.removeAll()
+        }
         let stderr = String(decoding: stderrTail, as: UTF8.self)
         var result = ChapterResult(blocks: blocks)
         // The block that was running, else the first that had not run.
@@ -182,21 +194,28 @@ struct ResultCollector {
             failedIndex = stopped
             result.isTransient = true
             if chapterTimedOut {
-                failure = RunFailure(kind: .timeout, message: "error: timed out: the chapter ran longer than its limit of \(Self.seconds(limits.chapterSeconds))")
+                failure = RunFailure(
+                    kind: .timeout, message: "error: timed out: the chapter ran longer than its limit of \(Self.seconds(limits.chapterSeconds))")
             } else {
                 let seconds = failedIndex.flatMap { chapter.blocks[$0].options.timeout } ?? limits.blockSeconds
-                failure = RunFailure(kind: .timeout, message: "error: timed out: the block ran longer than its limit of \(Self.seconds(seconds)) (set timeout=SECONDS on its fence line to allow more)")
+                failure = RunFailure(
+                    kind: .timeout,
+                    message:
+                        "error: timed out: the block ran longer than its limit of \(Self.seconds(seconds)) (set timeout=SECONDS on its fence line to allow more)"
+                )
             }
         case .exited(let status):
             failedIndex = stopped
             let trap = TrapReport.parse(stderr, sourceName: sourceName)
-            failure = RunFailure(kind: .trap, message: Self.message(trap, otherwise: "error: the program exited with status \(status)"),
-                                 location: trap.line.flatMap { chapter.location(line: $0, column: trap.column ?? 1) })
+            failure = RunFailure(
+                kind: .trap, message: Self.message(trap, otherwise: "error: the program exited with status \(status)"),
+                location: trap.line.flatMap { chapter.location(line: $0, column: trap.column ?? 1) })
         case .signalled(let signal):
             failedIndex = stopped
             let trap = TrapReport.parse(stderr, sourceName: sourceName)
-            failure = RunFailure(kind: .trap, message: Self.message(trap, otherwise: "error: the program stopped: \(signalDescription(signal))"),
-                                 location: trap.line.flatMap { chapter.location(line: $0, column: trap.column ?? 1) })
+            failure = RunFailure(
+                kind: .trap, message: Self.message(trap, otherwise: "error: the program stopped: \(signalDescription(signal))"),
+                location: trap.line.flatMap { chapter.location(line: $0, column: trap.column ?? 1) })
             // A signal from outside (SIGKILL from the kernel's out-of-memory killer, a
             // SIGTERM) says nothing about the chapter's code: not cached.
             if !Self.ownSignals.contains(signal) { result.isTransient = true }
@@ -220,8 +239,9 @@ struct ResultCollector {
         result.blocks[index].failures = [failure]
         let failedLine = chapter.place(failure.location!).line ?? chapter.blocks[index].codeLine
         for later in (index + 1)..<max(index + 1, blocks.count) {
-            result.blocks[later] = BlockResult(status: .notRun,
-                                               notRunReason: "did not run: block \(index + 1) failed at line \(failedLine)")
+            result.blocks[later] = BlockResult(
+                status: .notRun,
+                notRunReason: "did not run: block \(index + 1) failed at line \(failedLine)")
         }
         return result
     }

@@ -1,5 +1,6 @@
-import Foundation
 internal import CProcessControl
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +20,8 @@ public final class RunCancellation: @unchecked Sendable {
         var fds: [Int32] = [-1, -1]
         // Close-on-exec from the start, so no program another thread starts inherits an end.
         if process_control_pipe(&fds) != 0 { fds = [-1, -1] }
-        wakeFD = fds[0]; signalFD = fds[1]
+        wakeFD = fds[0]
+        signalFD = fds[1]
     }
 
     deinit {
@@ -27,12 +29,20 @@ public final class RunCancellation: @unchecked Sendable {
         if signalFD >= 0 { close(signalFD) }
     }
 
-    public var isCancelled: Bool { lock.lock(); defer { lock.unlock() }; return cancelled }
+    public var isCancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return cancelled
+    }
 
     public func cancel() {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         guard !cancelled else { return }
         cancelled = true
-        if signalFD >= 0 { var byte: UInt8 = 1; _ = write(signalFD, &byte, 1) }
+        if signalFD >= 0 {
+            var byte: UInt8 = 1
+            _ = write(signalFD, &byte, 1)
+        }
     }
 }

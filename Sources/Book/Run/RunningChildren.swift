@@ -1,6 +1,7 @@
+internal import CProcessControl
 import Foundation
 import NotebookProtocol
-internal import CProcessControl
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,7 +22,8 @@ public final class RunningChildren: @unchecked Sendable {
     /// Starts a child with `spawn` (which returns posix_spawn's result and the pid) and
     /// records it, under the lock, so that `reapOrphans` never mistakes it for an orphan.
     func spawn(_ spawn: () -> (error: Int32, pid: pid_t)) -> (error: Int32, pid: pid_t) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         let result = spawn()
         if result.error == 0 { running.insert(result.pid) }
         return result
@@ -47,7 +49,8 @@ public final class RunningChildren: @unchecked Sendable {
             if done == pid || failed { running.remove(pid) }
             lock.unlock()
             if done == pid {
-                let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                let cpu =
+                    Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
                     + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
                 return (status, cpu)
             }
@@ -59,7 +62,8 @@ public final class RunningChildren: @unchecked Sendable {
     /// Kills the process group of every running child (each one's leader is not yet
     /// reaped, so each group id is still its own).
     public func killAll() {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         for pid in running { kill(-pid, SIGKILL) }
     }
 
@@ -69,7 +73,8 @@ public final class RunningChildren: @unchecked Sendable {
     /// child is started through `ChildProcess` (the `tutorial` command): any other child
     /// would be taken for an orphan.
     public func adoptOrphans() {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if !adopting { adopting = process_control_become_subreaper() == 0 }
     }
 
@@ -77,16 +82,23 @@ public final class RunningChildren: @unchecked Sendable {
     /// reparented here, for at most `seconds`. Signals go only to this process's own
     /// children, which cannot be reaped (and their pids reused) by anyone else.
     func reapOrphans(seconds: Double = 5) {
-        reaping.lock(); defer { reaping.unlock() }
+        reaping.lock()
+        defer { reaping.unlock() }
         let end = Date().addingTimeInterval(seconds)
         while true {
             lock.lock()
-            guard adopting else { lock.unlock(); return }
+            guard adopting else {
+                lock.unlock()
+                return
+            }
             let orphans = ProcessTree.children(of: getpid()).filter { !running.contains($0) }
             for pid in orphans { kill(pid, SIGKILL) }
             lock.unlock()
             if orphans.isEmpty || Date() >= end { return }
-            for pid in orphans { var status: Int32 = 0; _ = waitpid(pid, &status, WNOHANG) }
+            for pid in orphans {
+                var status: Int32 = 0
+                _ = waitpid(pid, &status, WNOHANG)
+            }
             usleep(5_000)
         }
     }

@@ -31,15 +31,19 @@ enum TrapReport {
                 if prefix.hasSuffix(": ") {
                     let parts = prefix.dropLast(2).split(separator: ":")
                     if parts.count >= 2, let number = Int(parts[parts.count - 1]),
-                       parts.dropLast().joined(separator: ":").hasSuffix(sourceName) {
+                        parts.dropLast().joined(separator: ":").hasSuffix(sourceName)
+                    {
                         parsed.line = number
                     }
                 }
             } else if parsed.message == nil, line.hasPrefix("*** Swift runtime failure: ") {
-                parsed.message = "error: Swift runtime failure: " + line.dropFirst("*** Swift runtime failure: ".count)
+                parsed.message =
+                    "error: Swift runtime failure: "
+                    + line.dropFirst("*** Swift runtime failure: ".count)
                     .replacingOccurrences(of: " ***", with: "")
             } else if let frame = Frame(line) {
-                let inChapter = frame.file.hasSuffix(sourceName)
+                let inChapter =
+                    frame.file.hasSuffix(sourceName)
                     // Debug line tables keep #sourceLocation's lines but, in some frames,
                     // the generated file's name.
                     || frame.file.hasSuffix("/main.swift")
@@ -49,7 +53,8 @@ enum TrapReport {
                         parsed.column = frame.column
                     }
                 } else if parsed.callee == nil, parsed.column == nil, !frame.file.hasPrefix("/<compiler-generated>"),
-                          !frame.file.hasPrefix("//<compiler-generated>") {
+                    !frame.file.hasPrefix("//<compiler-generated>")
+                {
                     var file = frame.file
                     if let range = file.range(of: "/Sources/") { file = "Sources/" + file[range.upperBound...] }
                     parsed.callee = "\(frame.function) (\(file):\(frame.line))"
@@ -69,18 +74,24 @@ enum TrapReport {
 
         init?(_ text: String) {
             guard let at = text.range(of: " at ", options: .backwards),
-                  let address = text.range(of: " 0x") else { return nil }
+                let address = text.range(of: " 0x")
+            else { return nil }
             let location = text[at.upperBound...].split(separator: ":")
             guard location.count >= 3, let l = Int(location[location.count - 2]),
-                  let c = Int(location[location.count - 1]) else { return nil }
+                let c = Int(location[location.count - 1])
+            else { return nil }
             file = location.dropLast(2).joined(separator: ":")
             line = l
             column = c
             var rest = text[address.upperBound...]
             rest = rest.drop { $0 != " " }.dropFirst()
-            if let plus = rest.range(of: " + ") { function = String(rest[..<plus.lowerBound]) }
-            else if let inImage = rest.range(of: " in ") { function = String(rest[..<inImage.lowerBound]) }
-            else { function = String(rest) }
+            if let plus = rest.range(of: " + ") {
+                function = String(rest[..<plus.lowerBound])
+            } else if let inImage = rest.range(of: " in ") {
+                function = String(rest[..<inImage.lowerBound])
+            } else {
+                function = String(rest)
+            }
         }
     }
 }

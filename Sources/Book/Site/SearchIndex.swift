@@ -40,8 +40,9 @@ struct SearchIndex {
 
     static func documents(_ sections: [SearchSection], page: String, title: String) -> [Document] {
         sections.map { section in
-            Document(url: section.id.map { page + "#" + $0 } ?? page, title: title, section: section.title,
-                     text: section.text)
+            Document(
+                url: section.id.map { page + "#" + $0 } ?? page, title: title, section: section.title,
+                text: section.text)
         }
     }
 

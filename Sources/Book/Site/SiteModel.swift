@@ -45,10 +45,17 @@ public struct ChapterPage: Sendable {
 
     public var hasFailures: Bool { !failures.isEmpty }
 
-    public init(slug: String, title: String, summary: String? = nil, sections: [Heading],
-                bodyHTML: String, search: [SearchSection], failures: [ChapterFailure] = []) {
-        self.slug = slug; self.title = title; self.summary = summary; self.sections = sections
-        self.bodyHTML = bodyHTML; self.search = search; self.failures = failures
+    public init(
+        slug: String, title: String, summary: String? = nil, sections: [Heading],
+        bodyHTML: String, search: [SearchSection], failures: [ChapterFailure] = []
+    ) {
+        self.slug = slug
+        self.title = title
+        self.summary = summary
+        self.sections = sections
+        self.bodyHTML = bodyHTML
+        self.search = search
+        self.failures = failures
     }
 }
 
@@ -63,7 +70,8 @@ public struct LandingPage: Sendable {
     public var sectionMaps: [String: String] = [:]
 
     public init(bodyHTML: String = "", search: [SearchSection] = []) {
-        self.bodyHTML = bodyHTML; self.search = search
+        self.bodyHTML = bodyHTML
+        self.search = search
     }
 }
 
@@ -81,7 +89,10 @@ public struct BookSite: Sendable {
     public var print: PrintBook?
 
     public init(title: String, landing: LandingPage, chapters: [ChapterPage], print: PrintBook? = nil) {
-        self.title = title; self.landing = landing; self.chapters = chapters; self.print = print
+        self.title = title
+        self.landing = landing
+        self.chapters = chapters
+        self.print = print
     }
 }
 
@@ -106,7 +117,9 @@ public struct SiteEdition: Sendable {
         public var folder: String?
 
         public init(language: String, name: String, folder: String?) {
-            self.language = language; self.name = name; self.folder = folder
+            self.language = language
+            self.name = name
+            self.folder = folder
         }
     }
 

@@ -57,8 +57,10 @@ extension SiteWriter {
         }
         let links = edition.all.map { link -> [String: Any] in
             let href = edition.root + (link.folder.map { $0 + "/" } ?? "") + file
-            return ["lang": link.language, "name": link.name, "current": link.language == edition.language,
-                    "href": HTML.url(href), "anchors": sectionMaps[link.language] ?? ""]
+            return [
+                "lang": link.language, "name": link.name, "current": link.language == edition.language,
+                "href": HTML.url(href), "anchors": sectionMaps[link.language] ?? "",
+            ]
         }
         values["editions"] = links
         values["hasEditions"] = !links.isEmpty

@@ -64,8 +64,10 @@ extension SiteWriter {
     static func sectionTree(_ sections: [Heading], file: String) -> [[String: Any]] {
         var tree: [[String: Any]] = []
         for section in sections where section.level <= 3 {
-            let entry: [String: Any] = ["level": section.level, "main": section.level == 2, "id": section.id,
-                                        "title": section.title, "href": HTML.url(file, fragment: section.id)]
+            let entry: [String: Any] = [
+                "level": section.level, "main": section.level == 2, "id": section.id,
+                "title": section.title, "href": HTML.url(file, fragment: section.id),
+            ]
             if section.level == 3, tree.last?["main"] as? Bool == true {
                 var parent = tree.removeLast()
                 parent["subsections"] = (parent["subsections"] as? [[String: Any]] ?? []) + [entry]
@@ -89,8 +91,10 @@ extension SiteWriter {
     static func failureValues(_ chapter: ChapterPage, chrome: PageChrome = PageChrome()) -> [String: Any] {
         let failures = chapter.failures.map { failure -> [String: Any] in
             let expectation = failure.kind == .expectation
-            var entry: [String: Any] = ["expectation": expectation, "summary": summary(of: failure),
-                                        "heading": chrome.text(expectation ? "failedExpectation" : "error")]
+            var entry: [String: Any] = [
+                "expectation": expectation, "summary": summary(of: failure),
+                "heading": chrome.text(expectation ? "failedExpectation" : "error"),
+            ]
             if let anchor = failure.anchor, let block = failure.block {
                 let label = anchor == "block-\(block + 1)" ? chrome.format("blockNumber", block + 1) : anchor
                 entry["anchor"] = anchor
@@ -99,8 +103,10 @@ extension SiteWriter {
             }
             return entry
         }
-        return ["failures": failures, "failureCount": failures.count, "oneFailure": failures.count == 1,
-                "failureIntro": chrome.format("manyFailures", failures.count)]
+        return [
+            "failures": failures, "failureCount": failures.count, "oneFailure": failures.count == 1,
+            "failureIntro": chrome.format("manyFailures", failures.count),
+        ]
     }
 
     /// A failed expectation by its claim; anything else as `file:line:col: message`;

@@ -25,9 +25,11 @@ public struct SiteWriter {
     /// URLs: what a preview server adds to the pages it serves. Empty for a built book.
     public var scripts: [String] = []
 
-    public init(themeDirectory: URL? = nil,
-                javascriptDirectory: URL = URL(fileURLWithPath: "/usr/share/javascript"),
-                scripts: [String] = []) {
+    public init(
+        themeDirectory: URL? = nil,
+        javascriptDirectory: URL = URL(fileURLWithPath: "/usr/share/javascript"),
+        scripts: [String] = []
+    ) {
         self.themeDirectory = themeDirectory
         self.javascriptDirectory = javascriptDirectory
         self.scripts = scripts
@@ -43,7 +45,8 @@ public struct SiteWriter {
         if let themeDirectory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: themeDirectory.path, isDirectory: &isDirectory),
-                  isDirectory.boolValue else {
+                isDirectory.boolValue
+            else {
                 throw BookError.themeDirectoryNotFound(path: themeDirectory.path)
             }
         }
@@ -118,7 +121,8 @@ public struct SiteWriter {
         values["slug"] = chapter.slug
         values["body"] = chapter.bodyHTML
         // The pipeline's body normally opens with the chapter's `<h1>`; supply one if not.
-        values["titleHeading"] = chapter.bodyHTML.contains("<h1")
+        values["titleHeading"] =
+            chapter.bodyHTML.contains("<h1")
             ? "" : "<h1>\(HTML.escape(chapter.title))</h1>"
         values.merge(failureValues(chapter, chrome: site.edition.chrome)) { $1 }
         values["failureClass"] = chapter.hasFailures ? "has-failures" : ""
@@ -143,7 +147,8 @@ public struct SiteWriter {
         var values = commonValues(site, at: .landing)
         values["pageTitle"] = site.title
         values["landing"] = site.landing.bodyHTML
-        values["titleHeading"] = site.landing.bodyHTML.contains("<h1")
+        values["titleHeading"] =
+            site.landing.bodyHTML.contains("<h1")
             ? "" : "<h1>\(HTML.escape(site.title))</h1>"
         return values
     }

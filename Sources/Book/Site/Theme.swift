@@ -13,7 +13,8 @@ struct Theme {
 
     init(user: URL?) {
         // `.copy("Theme")` keeps the folder's name inside the resource bundle.
-        self.builtIn = Bundle.module.url(forResource: "Theme", withExtension: nil)
+        self.builtIn =
+            Bundle.module.url(forResource: "Theme", withExtension: nil)
             ?? Bundle.module.bundleURL.appendingPathComponent("Theme")
         self.user = user
     }
@@ -57,7 +58,8 @@ enum FileCopier {
         let root = directory.resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory),
-              isDirectory.boolValue else { return [] }
+            isDirectory.boolValue
+        else { return [] }
         var result: [String] = []
         func walk(_ dir: URL, prefix: String) {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []

@@ -16,14 +16,16 @@ struct ThemeTemplates {
         for name in theme.templatePaths() {
             let url = try theme.url(name)
             guard let data = FileManager.default.contents(atPath: url.path),
-                  let text = String(data: data, encoding: .utf8) else {
+                let text = String(data: data, encoding: .utf8)
+            else {
                 throw BookError.template(file: url.path, line: nil, message: "cannot be read as UTF-8 text")
             }
             do {
                 try library.register(text, named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw BookError.template(file: url.path, line: error.context.lineNumber,
-                                         message: "\(error.error) in `\(error.context.line.trimmingSpaces)`")
+                throw BookError.template(
+                    file: url.path, line: error.context.lineNumber,
+                    message: "\(error.error) in `\(error.context.line.trimmingSpaces)`")
             }
         }
     }

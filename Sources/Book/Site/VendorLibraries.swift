@@ -14,13 +14,16 @@ struct VendorLibrary {
 
     static let all: [VendorLibrary] = [
         // KaTeX's CSS names its fonts as `fonts/KaTeX_*.woff2` next to itself.
-        VendorLibrary(package: "libjs-katex", folder: "katex",
-                      items: ["katex.min.js", "katex.min.css", "fonts"], assetsFolder: "katex"),
+        VendorLibrary(
+            package: "libjs-katex", folder: "katex",
+            items: ["katex.min.js", "katex.min.css", "fonts"], assetsFolder: "katex"),
         // highlight.js 9.18 from Debian includes the Swift grammar.
-        VendorLibrary(package: "libjs-highlight.js", folder: "highlight.js",
-                      items: ["highlight.min.js"], assetsFolder: "highlight"),
-        VendorLibrary(package: "libjs-lunr", folder: "lunr",
-                      items: ["lunr.min.js"], assetsFolder: "lunr"),
+        VendorLibrary(
+            package: "libjs-highlight.js", folder: "highlight.js",
+            items: ["highlight.min.js"], assetsFolder: "highlight"),
+        VendorLibrary(
+            package: "libjs-lunr", folder: "lunr",
+            items: ["lunr.min.js"], assetsFolder: "lunr"),
     ]
 
     /// Copies the library into `assets`, or throws `missingPackage` naming the package.

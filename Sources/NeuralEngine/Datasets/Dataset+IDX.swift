@@ -4,8 +4,10 @@ extension Dataset {
     /// (x/255); labels are `n` bytes in `0..<classCount`.
     ///
     /// Errors name the file at fault and, when given, the Debian package providing it.
-    public init(idxImagesAt imagesPath: String, labelsAt labelsPath: String,
-                classCount: Int = 10, debianPackage: String? = nil) throws {
+    public init(
+        idxImagesAt imagesPath: String, labelsAt labelsPath: String,
+        classCount: Int = 10, debianPackage: String? = nil
+    ) throws {
         let images = try IDXFile.read(path: imagesPath, debianPackage: debianPackage)
         let labels = try IDXFile.read(path: labelsPath, debianPackage: debianPackage)
         guard images.dimensions.count >= 2 else {
@@ -31,8 +33,9 @@ extension Dataset {
         }
         let pixelsPerImage = images.dimensions.dropFirst().reduce(1, *)
         let pixels = Self.scaledPixels(images.bytes)
-        self.init(inputs: Matrix(rows: count, cols: pixelsPerImage, storage: pixels),
-                  labels: labels.bytes.map { Int($0) }, classCount: classCount)
+        self.init(
+            inputs: Matrix(rows: count, cols: pixelsPerImage, storage: pixels),
+            labels: labels.bytes.map { Int($0) }, classCount: classCount)
     }
 
     /// Bytes to values in [0, 1], in one pass over raw buffers. Pre-specialised: the
@@ -54,8 +57,9 @@ extension Dataset {
     /// (`width` 28 for MNIST and Fashion-MNIST), row by row as IDX stores them.
     public func image(_ index: Int, width: Int = 28) -> Matrix<Scalar> {
         requirement(index >= 0 && index < count, "image: index \(index) out of 0..<\(count)")
-        requirement(width > 0 && featureCount % width == 0,
-                     "image: \(featureCount) pixels do not fold into rows of \(width)")
+        requirement(
+            width > 0 && featureCount % width == 0,
+            "image: \(featureCount) pixels do not fold into rows of \(width)")
         return Matrix(rows: featureCount / width, cols: width, storage: inputs.row(index))
     }
 }

@@ -15,8 +15,9 @@ extension Dataset {
     /// A seeded shuffle cut in two: the last `validationCount` shuffled examples for
     /// validation, the rest for training.
     public func split(validationCount: Int, seed: UInt64) -> (training: Dataset, validation: Dataset) {
-        requirement(validationCount >= 0 && validationCount <= count,
-                     "split: validation count \(validationCount) is not in 0...\(count)")
+        requirement(
+            validationCount >= 0 && validationCount <= count,
+            "split: validation count \(validationCount) is not in 0...\(count)")
         var random = SeededRandom(seed: seed)
         let order = random.permutation(count)
         let cut = count - validationCount
@@ -26,8 +27,9 @@ extension Dataset {
     /// A seeded shuffle cut in two, `validationFraction` of the examples (rounded) for
     /// validation.
     public func split(validationFraction: Double, seed: UInt64) -> (training: Dataset, validation: Dataset) {
-        requirement(validationFraction >= 0 && validationFraction <= 1,
-                     "split: validation fraction \(validationFraction) is not in [0, 1]")
+        requirement(
+            validationFraction >= 0 && validationFraction <= 1,
+            "split: validation fraction \(validationFraction) is not in [0, 1]")
         return split(validationCount: Int((validationFraction * Double(count)).rounded()), seed: seed)
     }
 

@@ -1,4 +1,5 @@
 @_implementationOnly import CZlib
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,10 +19,12 @@ public struct IDXFile: Equatable, Sendable {
     public var bytes: [UInt8]
 
     public init(dimensions: [Int], bytes: [UInt8]) {
-        requirement(dimensions.allSatisfy { $0 >= 0 } && dimensions.count <= 255,
-                     "IDXFile: bad dimensions \(dimensions)")
-        requirement(bytes.count == dimensions.reduce(1, *),
-                     "IDXFile: dimensions \(dimensions) need \(dimensions.reduce(1, *)) bytes, got \(bytes.count)")
+        requirement(
+            dimensions.allSatisfy { $0 >= 0 } && dimensions.count <= 255,
+            "IDXFile: bad dimensions \(dimensions)")
+        requirement(
+            bytes.count == dimensions.reduce(1, *),
+            "IDXFile: dimensions \(dimensions) need \(dimensions.reduce(1, *)) bytes, got \(bytes.count)")
         self.dimensions = dimensions
         self.bytes = bytes
     }
@@ -83,7 +86,7 @@ public struct IDXFile: Equatable, Sendable {
             throw corrupt("file ends inside the header (\(rank) dimension sizes expected)")
         }
         let dimensions = (0..<rank).map { d in
-            sizeBytes[4 * d ..< 4 * d + 4].reduce(0) { $0 << 8 | Int($1) }
+            sizeBytes[4 * d..<4 * d + 4].reduce(0) { $0 << 8 | Int($1) }
         }
         let (total, overflow) = dimensions.reduce((1, false)) { acc, size in
             let (product, o) = acc.0.multipliedReportingOverflow(by: size)
@@ -108,7 +111,8 @@ public struct IDXFile: Equatable, Sendable {
         } else {
             let (limit, o) = fileCount.multipliedReportingOverflow(by: 1032)
             guard o || headerLength + total <= limit else {
-                throw corrupt("truncated: dimensions \(dimensions) need \(total) data bytes, more than a compressed file of \(fileCount) bytes can hold")
+                throw corrupt(
+                    "truncated: dimensions \(dimensions) need \(total) data bytes, more than a compressed file of \(fileCount) bytes can hold")
             }
         }
 
@@ -134,8 +138,10 @@ public struct IDXFile: Equatable, Sendable {
     public func write(to path: String, compressed: Bool = false) throws {
         var data: [UInt8] = [0, 0, 0x08, UInt8(dimensions.count)]
         for size in dimensions {
-            data += [UInt8(truncatingIfNeeded: size >> 24), UInt8(truncatingIfNeeded: size >> 16),
-                     UInt8(truncatingIfNeeded: size >> 8), UInt8(truncatingIfNeeded: size)]
+            data += [
+                UInt8(truncatingIfNeeded: size >> 24), UInt8(truncatingIfNeeded: size >> 16),
+                UInt8(truncatingIfNeeded: size >> 8), UInt8(truncatingIfNeeded: size),
+            ]
         }
         data += bytes
         guard let file = gzopen(path, compressed ? "wb6" : "wbT") else {

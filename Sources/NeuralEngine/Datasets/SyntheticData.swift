@@ -83,8 +83,9 @@ public enum SyntheticData {
             }
         }
         random.shuffle(&rows)
-        let inputs = Matrix<Scalar>(rows: rows.count, cols: dimension,
-                                    storage: rows.flatMap { $0.0.map { Scalar($0) } })
+        let inputs = Matrix<Scalar>(
+            rows: rows.count, cols: dimension,
+            storage: rows.flatMap { $0.0.map { Scalar($0) } })
         return Dataset(inputs: inputs, labels: rows.map(\.1), classCount: centers.count)
     }
 
@@ -102,8 +103,9 @@ public enum SyntheticData {
     private static func makeDataset<Scalar: MatrixScalar>(
         _ points: [(Double, Double, Int)], classCount: Int
     ) -> Dataset<Scalar> {
-        let inputs = Matrix<Scalar>(rows: points.count, cols: 2,
-                                    storage: points.flatMap { [Scalar($0.0), Scalar($0.1)] })
+        let inputs = Matrix<Scalar>(
+            rows: points.count, cols: 2,
+            storage: points.flatMap { [Scalar($0.0), Scalar($0.1)] })
         return Dataset(inputs: inputs, labels: points.map(\.2), classCount: classCount)
     }
 }

@@ -24,16 +24,19 @@ public struct Affine<Scalar: MatrixScalar>: Layer {
     public var name: String { "Affine \(inputs)→\(outputs)" }
 
     public func initialParameters(random: inout SeededRandom) -> [LearnedValue<Scalar>] {
-        [LearnedValue(name: "W", value: initializer.weights(fanIn: inputs, fanOut: outputs, random: &random), isWeight: true),
-         LearnedValue(name: "b", value: Matrix(rows: 1, cols: outputs), isWeight: false)]
+        [
+            LearnedValue(name: "W", value: initializer.weights(fanIn: inputs, fanOut: outputs, random: &random), isWeight: true),
+            LearnedValue(name: "b", value: Matrix(rows: 1, cols: outputs), isWeight: false),
+        ]
     }
 
     @_specialize(where Scalar == Float)
     public mutating func forward(_ x: Matrix<Scalar>, in context: inout LayerContext<Scalar>) -> Matrix<Scalar> {
         requirement(x.cols == inputs, "Affine \(inputs)→\(outputs) got input \(x.rows)×\(x.cols)")
         let w = context.parameter(0), b = context.parameter(1)
-        requirement(w.rows == inputs && w.cols == outputs && b.rows == 1 && b.cols == outputs,
-                     "Affine \(inputs)→\(outputs): parameters are \(w.rows)×\(w.cols) and \(b.rows)×\(b.cols)")
+        requirement(
+            w.rows == inputs && w.cols == outputs && b.rows == 1 && b.cols == outputs,
+            "Affine \(inputs)→\(outputs): parameters are \(w.rows)×\(w.cols) and \(b.rows)×\(b.cols)")
         input = x
         let n = outputs, m = x.rows, k = inputs
         output.resize(rows: m, cols: n)
@@ -45,9 +48,10 @@ public struct Affine<Scalar: MatrixScalar>: Layer {
             }
             x.storage.withUnsafeBufferPointer { px in
                 w.storage.withUnsafeBufferPointer { pw in
-                    Scalar.gemm(transposeA: false, transposeB: false, m: m, n: n, k: k,
-                                alpha: 1, a: px.baseAddress!, lda: k, b: pw.baseAddress!, ldb: n,
-                                beta: 1, c: out.baseAddress!, ldc: n)
+                    Scalar.gemm(
+                        transposeA: false, transposeB: false, m: m, n: n, k: k,
+                        alpha: 1, a: px.baseAddress!, lda: k, b: pw.baseAddress!, ldb: n,
+                        beta: 1, c: out.baseAddress!, ldc: n)
                 }
             }
         }
@@ -56,19 +60,24 @@ public struct Affine<Scalar: MatrixScalar>: Layer {
 
     @_specialize(where Scalar == Float)
     public mutating func backward(_ dy: Matrix<Scalar>, in context: inout LayerContext<Scalar>) -> Matrix<Scalar> {
-        requirement(dy.rows == input.rows && dy.cols == outputs,
-                     "Affine \(inputs)→\(outputs) backward got \(dy.rows)×\(dy.cols) after a batch of \(input.rows)")
+        requirement(
+            dy.rows == input.rows && dy.cols == outputs,
+            "Affine \(inputs)→\(outputs) backward got \(dy.rows)×\(dy.cols) after a batch of \(input.rows)")
         let m = input.rows, n = outputs, k = inputs
         let x = input
         input = .empty
         // ∂W = xᵀ·dy, written straight into the gradient's storage.
         context.withGradient(0, rows: k, cols: n) { gw in
-            if m == 0 { gw.update(repeating: 0); return }
+            if m == 0 {
+                gw.update(repeating: 0)
+                return
+            }
             x.storage.withUnsafeBufferPointer { px in
                 dy.storage.withUnsafeBufferPointer { pd in
-                    Scalar.gemm(transposeA: true, transposeB: false, m: k, n: n, k: m,
-                                alpha: 1, a: px.baseAddress!, lda: k, b: pd.baseAddress!, ldb: n,
-                                beta: 0, c: gw.baseAddress!, ldc: n)
+                    Scalar.gemm(
+                        transposeA: true, transposeB: false, m: k, n: n, k: m,
+                        alpha: 1, a: px.baseAddress!, lda: k, b: pd.baseAddress!, ldb: n,
+                        beta: 0, c: gw.baseAddress!, ldc: n)
                 }
             }
         }
@@ -93,9 +102,10 @@ public struct Affine<Scalar: MatrixScalar>: Layer {
         inputGradient.storage.withUnsafeMutableBufferPointer { px in
             dy.storage.withUnsafeBufferPointer { pd in
                 weightsTransposed.storage.withUnsafeBufferPointer { pw in
-                    Scalar.gemm(transposeA: false, transposeB: false, m: m, n: k, k: n,
-                                alpha: 1, a: pd.baseAddress!, lda: n, b: pw.baseAddress!, ldb: k,
-                                beta: 0, c: px.baseAddress!, ldc: k)
+                    Scalar.gemm(
+                        transposeA: false, transposeB: false, m: m, n: k, k: n,
+                        alpha: 1, a: pd.baseAddress!, lda: n, b: pw.baseAddress!, ldb: k,
+                        beta: 0, c: px.baseAddress!, ldc: k)
                 }
             }
         }

@@ -33,8 +33,10 @@ public struct BatchNormalization<Scalar: MatrixScalar>: Layer {
     public var name: String { "BatchNorm(\(features))" }
 
     public func initialParameters(random: inout SeededRandom) -> [LearnedValue<Scalar>] {
-        [LearnedValue(name: "gamma", value: Matrix(rows: 1, cols: features, repeating: 1), isWeight: false),
-         LearnedValue(name: "beta", value: Matrix(rows: 1, cols: features), isWeight: false)]
+        [
+            LearnedValue(name: "gamma", value: Matrix(rows: 1, cols: features, repeating: 1), isWeight: false),
+            LearnedValue(name: "beta", value: Matrix(rows: 1, cols: features), isWeight: false),
+        ]
     }
 
     /// Column by column over the batch, into buffers kept between steps; each value
@@ -53,54 +55,68 @@ public struct BatchNormalization<Scalar: MatrixScalar>: Layer {
             requirement(rows > 0, "BatchNorm needs a non-empty batch in training mode")
             let n = Scalar(rows)
             x.storage.withUnsafeBufferPointer { px in
-            centred.storage.withUnsafeMutableBufferPointer { c in
-            mean.storage.withUnsafeMutableBufferPointer { mu in
-            std.storage.withUnsafeMutableBufferPointer { s in
-            runningMean.storage.withUnsafeMutableBufferPointer { rm in
-            runningVariance.storage.withUnsafeMutableBufferPointer { rv in
-                mu.update(repeating: 0)
-                for r in 0..<rows { for j in 0..<f { mu[j] += px[r * f + j] } }
-                for j in 0..<f { mu[j] /= n }
-                s.update(repeating: 0)  // Σ (x − μ)², then σ
-                for r in 0..<rows {
-                    for j in 0..<f {
-                        let v = px[r * f + j] - mu[j]
-                        c[r * f + j] = v
-                        s[j] += v * v
+                centred.storage.withUnsafeMutableBufferPointer { c in
+                    mean.storage.withUnsafeMutableBufferPointer { mu in
+                        std.storage.withUnsafeMutableBufferPointer { s in
+                            runningMean.storage.withUnsafeMutableBufferPointer { rm in
+                                runningVariance.storage.withUnsafeMutableBufferPointer { rv in
+                                    mu.update(repeating: 0)
+                                    for r in 0..<rows { for j in 0..<f { mu[j] += px[r * f + j] } }
+                                    for j in 0..<f { mu[j] /= n }
+                                    s.update(repeating: 0)  // Σ (x − μ)², then σ
+                                    for r in 0..<rows {
+                                        for j in 0..<f {
+                                            let v = px[r * f + j] - mu[j]
+                                            c[r * f + j] = v
+                                            s[j] += v * v
+                                        }
+                                    }
+                                    for j in 0..<f {
+                                        let variance = s[j] / n
+                                        s[j] = (variance + eps).squareRoot()
+                                        rm[j] = rm[j] * m + mu[j] * (1 - m)
+                                        rv[j] = rv[j] * m + variance * (1 - m)
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
-                for j in 0..<f {
-                    let variance = s[j] / n
-                    s[j] = (variance + eps).squareRoot()
-                    rm[j] = rm[j] * m + mu[j] * (1 - m)
-                    rv[j] = rv[j] * m + variance * (1 - m)
-                }
-            }}}}}}
+            }
         } else {
             x.storage.withUnsafeBufferPointer { px in
-            centred.storage.withUnsafeMutableBufferPointer { c in
-            std.storage.withUnsafeMutableBufferPointer { s in
-            runningMean.storage.withUnsafeBufferPointer { rm in
-            runningVariance.storage.withUnsafeBufferPointer { rv in
-                for j in 0..<f { s[j] = (rv[j] + eps).squareRoot() }
-                for r in 0..<rows { for j in 0..<f { c[r * f + j] = px[r * f + j] - rm[j] } }
-            }}}}}
+                centred.storage.withUnsafeMutableBufferPointer { c in
+                    std.storage.withUnsafeMutableBufferPointer { s in
+                        runningMean.storage.withUnsafeBufferPointer { rm in
+                            runningVariance.storage.withUnsafeBufferPointer { rv in
+                                for j in 0..<f { s[j] = (rv[j] + eps).squareRoot() }
+                                for r in 0..<rows { for j in 0..<f { c[r * f + j] = px[r * f + j] - rm[j] } }
+                            }
+                        }
+                    }
+                }
+            }
         }
         // x̂ = x_c / σ, y = γ·x̂ + β.
         centred.storage.withUnsafeBufferPointer { c in
-        std.storage.withUnsafeBufferPointer { s in
-        normalized.storage.withUnsafeMutableBufferPointer { xh in
-        output.storage.withUnsafeMutableBufferPointer { y in
-        gamma.storage.withUnsafeBufferPointer { g in
-        beta.storage.withUnsafeBufferPointer { b in
-            for r in 0..<rows {
-                for j in 0..<f {
-                    let v = c[r * f + j] / s[j]
-                    xh[r * f + j] = v
-                    y[r * f + j] = v * g[j] + b[j]
+            std.storage.withUnsafeBufferPointer { s in
+                normalized.storage.withUnsafeMutableBufferPointer { xh in
+                    output.storage.withUnsafeMutableBufferPointer { y in
+                        gamma.storage.withUnsafeBufferPointer { g in
+                            beta.storage.withUnsafeBufferPointer { b in
+                                for r in 0..<rows {
+                                    for j in 0..<f {
+                                        let v = c[r * f + j] / s[j]
+                                        xh[r * f + j] = v
+                                        y[r * f + j] = v * g[j] + b[j]
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-        }}}}}}
+        }
         return output
     }
 
@@ -112,8 +128,9 @@ public struct BatchNormalization<Scalar: MatrixScalar>: Layer {
         let gamma = context.parameter(0)
         let rows = dy.rows, f = features
         let n = Scalar(rows)
-        requirement(dy.cols == f && rows == centred.rows,
-                     "BatchNorm(\(f)) backward got \(dy.rows)×\(dy.cols) after a batch of \(centred.rows)")
+        requirement(
+            dy.cols == f && rows == centred.rows,
+            "BatchNorm(\(f)) backward got \(dy.rows)×\(dy.cols) after a batch of \(centred.rows)")
         inputGradient.resize(rows: rows, cols: f)
         columnSums.resize(rows: 1, cols: f)
         // Both gradients are taken out of the context while written, then put back.
@@ -123,38 +140,46 @@ public struct BatchNormalization<Scalar: MatrixScalar>: Layer {
         betaGradient.resize(rows: 1, cols: f)
         gammaGradient.resize(rows: 1, cols: f)
         betaGradient.storage.withUnsafeMutableBufferPointer { dBeta in
-        gammaGradient.storage.withUnsafeMutableBufferPointer { dGamma in
-        dy.storage.withUnsafeBufferPointer { d in
-        gamma.storage.withUnsafeBufferPointer { g in
-        centred.storage.withUnsafeBufferPointer { c in
-        normalized.storage.withUnsafeBufferPointer { xh in
-        std.storage.withUnsafeBufferPointer { s in
-        columnSums.storage.withUnsafeMutableBufferPointer { sums in
-        inputGradient.storage.withUnsafeMutableBufferPointer { dx in
-            // ∂β = Σ dy, ∂γ = Σ x̂·dy, and Σ (∂x̂·x_c)/σ² for ∂σ.
-            dBeta.update(repeating: 0)
-            dGamma.update(repeating: 0)
-            sums.update(repeating: 0)
-            for r in 0..<rows {
-                for j in 0..<f {
-                    let i = r * f + j
-                    dBeta[j] += d[i]
-                    dGamma[j] += xh[i] * d[i]
-                    sums[j] += (d[i] * g[j] * c[i]) / (s[j] * s[j])
+            gammaGradient.storage.withUnsafeMutableBufferPointer { dGamma in
+                dy.storage.withUnsafeBufferPointer { d in
+                    gamma.storage.withUnsafeBufferPointer { g in
+                        centred.storage.withUnsafeBufferPointer { c in
+                            normalized.storage.withUnsafeBufferPointer { xh in
+                                std.storage.withUnsafeBufferPointer { s in
+                                    columnSums.storage.withUnsafeMutableBufferPointer { sums in
+                                        inputGradient.storage.withUnsafeMutableBufferPointer { dx in
+                                            // ∂β = Σ dy, ∂γ = Σ x̂·dy, and Σ (∂x̂·x_c)/σ² for ∂σ.
+                                            dBeta.update(repeating: 0)
+                                            dGamma.update(repeating: 0)
+                                            sums.update(repeating: 0)
+                                            for r in 0..<rows {
+                                                for j in 0..<f {
+                                                    let i = r * f + j
+                                                    dBeta[j] += d[i]
+                                                    dGamma[j] += xh[i] * d[i]
+                                                    sums[j] += (d[i] * g[j] * c[i]) / (s[j] * s[j])
+                                                }
+                                            }
+                                            // ∂σ² = ∂σ / 2σ with ∂σ = −Σ…; then ∂x_c, summed again for the mean.
+                                            for j in 0..<f { sums[j] = -sums[j] / (2 * s[j]) }
+                                            for r in 0..<rows {
+                                                for j in 0..<f {
+                                                    let i = r * f + j
+                                                    dx[i] = (d[i] * g[j]) / s[j] + c[i] * sums[j] * (2 / n)
+                                                }
+                                            }
+                                            for j in 0..<f { sums[j] = 0 }
+                                            for r in 0..<rows { for j in 0..<f { sums[j] += dx[r * f + j] } }
+                                            for r in 0..<rows { for j in 0..<f { dx[r * f + j] = dx[r * f + j] - sums[j] / n } }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            // ∂σ² = ∂σ / 2σ with ∂σ = −Σ…; then ∂x_c, summed again for the mean.
-            for j in 0..<f { sums[j] = -sums[j] / (2 * s[j]) }
-            for r in 0..<rows {
-                for j in 0..<f {
-                    let i = r * f + j
-                    dx[i] = (d[i] * g[j]) / s[j] + c[i] * sums[j] * (2 / n)
-                }
-            }
-            for j in 0..<f { sums[j] = 0 }
-            for r in 0..<rows { for j in 0..<f { sums[j] += dx[r * f + j] } }
-            for r in 0..<rows { for j in 0..<f { dx[r * f + j] = dx[r * f + j] - sums[j] / n } }
-        }}}}}}}}}
+        }
         context.gradients[context.first + 1] = betaGradient
         context.gradients[context.first] = gammaGradient
         return inputGradient

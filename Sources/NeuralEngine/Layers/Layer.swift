@@ -42,8 +42,10 @@ public struct LayerContext<Scalar: MatrixScalar>: Sendable {
     /// Draws dropout masks.
     public var random: SeededRandom
 
-    public init(parameters: [Matrix<Scalar>], gradients: [Matrix<Scalar>]? = nil, first: Int = 0,
-                training: Bool, needsInputGradient: Bool = true, random: SeededRandom = SeededRandom(seed: 0)) {
+    public init(
+        parameters: [Matrix<Scalar>], gradients: [Matrix<Scalar>]? = nil, first: Int = 0,
+        training: Bool, needsInputGradient: Bool = true, random: SeededRandom = SeededRandom(seed: 0)
+    ) {
         self.parameters = parameters
         self.gradients = gradients ?? parameters.map { Matrix(rows: $0.rows, cols: $0.cols) }
         self.first = first
@@ -96,8 +98,9 @@ extension Layer {
         _ dy: Matrix<Scalar>, parameters: [Matrix<Scalar>], gradients: inout [Matrix<Scalar>],
         first: Int, needsInputGradient: Bool
     ) -> Matrix<Scalar> {
-        var context = LayerContext(parameters: parameters, gradients: gradients, first: first,
-                                   training: true, needsInputGradient: needsInputGradient)
+        var context = LayerContext(
+            parameters: parameters, gradients: gradients, first: first,
+            training: true, needsInputGradient: needsInputGradient)
         gradients = []
         defer { gradients = context.gradients }
         return backward(dy, in: &context)

@@ -20,24 +20,27 @@ public struct Maxout<Scalar: MatrixScalar>: Layer {
 
     @_specialize(where Scalar == Float)
     public mutating func forward(_ x: Matrix<Scalar>, in context: inout LayerContext<Scalar>) -> Matrix<Scalar> {
-        requirement(x.cols == units * pieces,
-                     "Maxout(\(units)×\(pieces)) needs \(units * pieces) input columns, got \(x.rows)×\(x.cols)")
+        requirement(
+            x.cols == units * pieces,
+            "Maxout(\(units)×\(pieces)) needs \(units * pieces) input columns, got \(x.rows)×\(x.cols)")
         output.resize(rows: x.rows, cols: units)
         if winners.count != x.rows * units { winners = Array(repeating: 0, count: x.rows * units) }
         let (units, pieces, cols) = (units, pieces, x.cols)
         x.storage.withUnsafeBufferPointer { px in
-        output.storage.withUnsafeMutableBufferPointer { y in
-        winners.withUnsafeMutableBufferPointer { w in
-            for r in 0..<x.rows {
-                for j in 0..<units {
-                    let base = r * cols + j * pieces
-                    var best = base
-                    for p in 1..<Swift.max(pieces, 1) where px[base + p] > px[best] { best = base + p }
-                    y[r * units + j] = px[best]
-                    w[r * units + j] = best
+            output.storage.withUnsafeMutableBufferPointer { y in
+                winners.withUnsafeMutableBufferPointer { w in
+                    for r in 0..<x.rows {
+                        for j in 0..<units {
+                            let base = r * cols + j * pieces
+                            var best = base
+                            for p in 1..<Swift.max(pieces, 1) where px[base + p] > px[best] { best = base + p }
+                            y[r * units + j] = px[best]
+                            w[r * units + j] = best
+                        }
+                    }
                 }
             }
-        }}}
+        }
         return output
     }
 

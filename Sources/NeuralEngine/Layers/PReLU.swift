@@ -29,15 +29,17 @@ public struct PReLU<Scalar: MatrixScalar>: Layer {
         let slope = context.parameter(0), units = units
         output.resize(rows: x.rows, cols: units)
         x.storage.withUnsafeBufferPointer { px in
-        slope.storage.withUnsafeBufferPointer { a in
-        output.storage.withUnsafeMutableBufferPointer { y in
-            for r in 0..<x.rows {
-                for j in 0..<units {
-                    let v = px[r * units + j]
-                    y[r * units + j] = v > 0 ? v : a[j] * v
+            slope.storage.withUnsafeBufferPointer { a in
+                output.storage.withUnsafeMutableBufferPointer { y in
+                    for r in 0..<x.rows {
+                        for j in 0..<units {
+                            let v = px[r * units + j]
+                            y[r * units + j] = v > 0 ? v : a[j] * v
+                        }
+                    }
                 }
             }
-        }}}
+        }
         return output
     }
 
@@ -48,18 +50,22 @@ public struct PReLU<Scalar: MatrixScalar>: Layer {
         input = .empty
         inputGradient.assign(dy) { $0 }
         context.withGradient(0, rows: 1, cols: units) { dSlope in
-        x.storage.withUnsafeBufferPointer { px in
-        dy.storage.withUnsafeBufferPointer { d in
-        slope.storage.withUnsafeBufferPointer { a in
-        inputGradient.storage.withUnsafeMutableBufferPointer { dx in
-            dSlope.update(repeating: 0)
-            for r in 0..<x.rows {
-                for j in 0..<units where px[r * units + j] <= 0 {
-                    dSlope[j] += d[r * units + j] * px[r * units + j]
-                    dx[r * units + j] *= a[j]
+            x.storage.withUnsafeBufferPointer { px in
+                dy.storage.withUnsafeBufferPointer { d in
+                    slope.storage.withUnsafeBufferPointer { a in
+                        inputGradient.storage.withUnsafeMutableBufferPointer { dx in
+                            dSlope.update(repeating: 0)
+                            for r in 0..<x.rows {
+                                for j in 0..<units where px[r * units + j] <= 0 {
+                                    dSlope[j] += d[r * units + j] * px[r * units + j]
+                                    dx[r * units + j] *= a[j]
+                                }
+                            }
+                        }
+                    }
                 }
             }
-        }}}}}
+        }
         return inputGradient
     }
 }

@@ -66,7 +66,10 @@ public enum Loss: Sendable, Equatable, CustomStringConvertible {
         }
         let (loss, g) = evaluate(z, labels: labels)
         let scale = Scalar(z.rows) / Scalar(Swift.max(divisor, 1))
-        if divisor == z.rows { gradient = g; return loss }
+        if divisor == z.rows {
+            gradient = g
+            return loss
+        }
         gradient.assign(g) { $0 * scale }
         return loss * scale
     }

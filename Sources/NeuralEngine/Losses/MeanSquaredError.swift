@@ -5,8 +5,9 @@
 public func meanSquaredError<Scalar: MatrixScalar>(
     _ y: Matrix<Scalar>, targets t: Matrix<Scalar>
 ) -> (loss: Scalar, gradient: Matrix<Scalar>) {
-    requirement(t.rows == y.rows && t.cols == y.cols,
-                 "meanSquaredError: outputs \(y.rows)×\(y.cols) but targets \(t.rows)×\(t.cols)")
+    requirement(
+        t.rows == y.rows && t.cols == y.cols,
+        "meanSquaredError: outputs \(y.rows)×\(y.cols) but targets \(t.rows)×\(t.cols)")
     let batch = Scalar(Swift.max(y.rows, 1))
     var loss: Scalar = 0
     var gradient = Matrix<Scalar>(rows: y.rows, cols: y.cols)

@@ -8,8 +8,9 @@
 public func sigmoidBinaryCrossEntropy<Scalar: MatrixScalar>(
     logits z: Matrix<Scalar>, targets t: Matrix<Scalar>
 ) -> (loss: Scalar, gradient: Matrix<Scalar>) {
-    requirement(t.rows == z.rows && t.cols == z.cols,
-                 "sigmoidBinaryCrossEntropy: logits \(z.rows)×\(z.cols) but targets \(t.rows)×\(t.cols)")
+    requirement(
+        t.rows == z.rows && t.cols == z.cols,
+        "sigmoidBinaryCrossEntropy: logits \(z.rows)×\(z.cols) but targets \(t.rows)×\(t.cols)")
     let batch = Scalar(Swift.max(z.rows, 1))
     var loss: Scalar = 0
     var gradient = Matrix<Scalar>(rows: z.rows, cols: z.cols)

@@ -7,7 +7,7 @@ public func softmax<Scalar: MatrixScalar>(_ z: Matrix<Scalar>) -> Matrix<Scalar>
     let n = z.cols
     p.storage.withUnsafeMutableBufferPointer { q in
         for r in 0..<z.rows {
-            let row = UnsafeMutableBufferPointer(rebasing: q[r * n ..< (r + 1) * n])
+            let row = UnsafeMutableBufferPointer(rebasing: q[r * n..<(r + 1) * n])
             var m = -Scalar.infinity
             for v in row { m = Swift.max(m, v) }
             var s: Scalar = 0

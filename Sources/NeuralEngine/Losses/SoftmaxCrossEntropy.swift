@@ -28,7 +28,7 @@ public func softmaxCrossEntropy<Scalar: MatrixScalar>(
         for r in 0..<z.rows {
             let t = labels[r]
             requirement(t >= 0 && t < n, "softmaxCrossEntropy: label \(t) out of 0..<\(n) at row \(r)")
-            let row = UnsafeMutableBufferPointer(rebasing: q[r * n ..< (r + 1) * n])
+            let row = UnsafeMutableBufferPointer(rebasing: q[r * n..<(r + 1) * n])
             var m = -Scalar.infinity
             for v in row { m = Swift.max(m, v) }
             let zt = row[t]
@@ -52,8 +52,9 @@ public func softmaxCrossEntropy<Scalar: MatrixScalar>(
 public func softmaxCrossEntropy<Scalar: MatrixScalar>(
     logits z: Matrix<Scalar>, targets t: Matrix<Scalar>
 ) -> (loss: Scalar, gradient: Matrix<Scalar>) {
-    requirement(t.rows == z.rows && t.cols == z.cols,
-                 "softmaxCrossEntropy: logits \(z.rows)×\(z.cols) but targets \(t.rows)×\(t.cols)")
+    requirement(
+        t.rows == z.rows && t.cols == z.cols,
+        "softmaxCrossEntropy: logits \(z.rows)×\(z.cols) but targets \(t.rows)×\(t.cols)")
     let n = z.cols
     let batch = Scalar(Swift.max(z.rows, 1))
     var gradient = softmax(z)

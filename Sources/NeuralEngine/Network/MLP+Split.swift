@@ -41,8 +41,9 @@ extension MLP {
     @usableFromInline mutating func splitGradient(
         on data: Dataset<Scalar>, batch: [Int], parts: Int, threads: WorkerThreads?
     ) -> Scalar {
-        requirement(!layers.contains { $0 is BatchNormalization<Scalar> },
-                     "A network with batch normalization cannot split its batch into \(parts) parts: its statistics are the whole batch's")
+        requirement(
+            !layers.contains { $0 is BatchNormalization<Scalar> },
+            "A network with batch normalization cannot split its batch into \(parts) parts: its statistics are the whole batch's")
         requirement(batch.count >= parts, "A batch of \(batch.count) cannot be split into \(parts) parts")
         if partSteps.count != parts {
             partSteps = (0..<parts).map { _ in PartStep(layers: layers, parameters: parameters) }
@@ -51,8 +52,9 @@ extension MLP {
         for p in 0..<parts { partSteps[p].random = SeededRandom(seed: random.next()) }
         let values = parameters, slots = firstSlot, lossFunction = loss, n = batch.count
         partSteps.withUnsafeMutableBufferPointer { steps in
-            let work = SplitStepWork(steps: steps, batch: batch, data: data, parameters: values, firstSlot: slots,
-                                     loss: lossFunction)
+            let work = SplitStepWork(
+                steps: steps, batch: batch, data: data, parameters: values, firstSlot: slots,
+                loss: lossFunction)
             if let threads { threads.run(parts, work) } else { for p in 0..<parts { work.run(part: p) } }
         }
         // Σ over parts in part order, element by element.
@@ -89,8 +91,9 @@ struct SplitStepWork<Scalar: MatrixScalar>: PartedWork {
 
     func run(part p: Int) {
         let n = batch.count, parts = steps.count
-        steps[p].run(rows: batch[p * n / parts ..< (p + 1) * n / parts], batchSize: n, data: data,
-                     parameters: parameters, firstSlot: firstSlot, loss: loss)
+        steps[p].run(
+            rows: batch[p * n / parts..<(p + 1) * n / parts], batchSize: n, data: data,
+            parameters: parameters, firstSlot: firstSlot, loss: loss)
     }
 }
 

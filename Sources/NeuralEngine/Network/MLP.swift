@@ -7,8 +7,10 @@ public struct HiddenLayer: Sendable, Equatable {
     /// The dropout ratio after the activation, or nil for none.
     public var dropout: Double?
 
-    public init(_ units: Int, activation: Activation = .relu, initializer: Initializer = .he,
-                batchNorm: Bool = false, dropout: Double? = nil) {
+    public init(
+        _ units: Int, activation: Activation = .relu, initializer: Initializer = .he,
+        batchNorm: Bool = false, dropout: Double? = nil
+    ) {
         self.units = units
         self.activation = activation
         self.initializer = initializer
@@ -55,8 +57,10 @@ public struct MLP<Scalar: MatrixScalar>: Sendable {
 
     /// A network from explicit layers. Parameters are drawn in layer order from
     /// a generator seeded with `seed`; dropout masks come from a separate stream.
-    public init(layers: [any Layer<Scalar>], loss: Loss = .softmaxCrossEntropy,
-                regularization: Regularization = .none, seed: UInt64 = 0) {
+    public init(
+        layers: [any Layer<Scalar>], loss: Loss = .softmaxCrossEntropy,
+        regularization: Regularization = .none, seed: UInt64 = 0
+    ) {
         var random = SeededRandom(seed: seed)
         var parameters: [Matrix<Scalar>] = [], names: [String] = [], isWeight: [Bool] = []
         var firstSlot: [Int] = []
@@ -91,22 +95,27 @@ public struct MLP<Scalar: MatrixScalar>: Sendable {
     /// A multilayer perceptron from layer sizes, e.g. `[784, 100, 100, 10]`: the
     /// same activation, initializer, batch norm and dropout for every hidden layer;
     /// the output layer is affine with the same initializer.
-    public init(sizes: [Int], activation: Activation = .relu, initializer: Initializer = .he,
-                batchNorm: Bool = false, dropout: Double? = nil,
-                dropoutStyle: Dropout<Scalar>.Style = .scaledAtTest,
-                loss: Loss = .softmaxCrossEntropy, regularization: Regularization = .none, seed: UInt64 = 0) {
+    public init(
+        sizes: [Int], activation: Activation = .relu, initializer: Initializer = .he,
+        batchNorm: Bool = false, dropout: Double? = nil,
+        dropoutStyle: Dropout<Scalar>.Style = .scaledAtTest,
+        loss: Loss = .softmaxCrossEntropy, regularization: Regularization = .none, seed: UInt64 = 0
+    ) {
         requirement(sizes.count >= 2, "MLP needs at least input and output sizes, got \(sizes)")
         let hidden = sizes.dropFirst().dropLast().map {
             HiddenLayer($0, activation: activation, initializer: initializer, batchNorm: batchNorm, dropout: dropout)
         }
-        self.init(inputs: sizes[0], hidden: hidden, outputs: sizes.last!, outputInitializer: initializer,
-                  dropoutStyle: dropoutStyle, loss: loss, regularization: regularization, seed: seed)
+        self.init(
+            inputs: sizes[0], hidden: hidden, outputs: sizes.last!, outputInitializer: initializer,
+            dropoutStyle: dropoutStyle, loss: loss, regularization: regularization, seed: seed)
     }
 
     /// A multilayer perceptron described layer by layer.
-    public init(inputs: Int, hidden: [HiddenLayer], outputs: Int, outputInitializer: Initializer = .he,
-                dropoutStyle: Dropout<Scalar>.Style = .scaledAtTest,
-                loss: Loss = .softmaxCrossEntropy, regularization: Regularization = .none, seed: UInt64 = 0) {
+    public init(
+        inputs: Int, hidden: [HiddenLayer], outputs: Int, outputInitializer: Initializer = .he,
+        dropoutStyle: Dropout<Scalar>.Style = .scaledAtTest,
+        loss: Loss = .softmaxCrossEntropy, regularization: Regularization = .none, seed: UInt64 = 0
+    ) {
         var layers: [any Layer<Scalar>] = []
         var width = inputs
         for h in hidden {

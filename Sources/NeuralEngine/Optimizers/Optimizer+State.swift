@@ -21,11 +21,14 @@ func updateElementwise<Scalar: MatrixScalar>(
     state first: inout [Matrix<Scalar>], _ second: inout [Matrix<Scalar>], stateCount: Int, optimizer: String,
     _ step: (_ w: inout Scalar, _ g: Scalar, _ s1: inout Scalar, _ s2: inout Scalar) -> Void
 ) {
-    requirement(parameters.count == gradients.count,
-                 "\(optimizer): \(parameters.count) parameters but \(gradients.count) gradients")
+    requirement(
+        parameters.count == gradients.count,
+        "\(optimizer): \(parameters.count) parameters but \(gradients.count) gradients")
     for i in parameters.indices {
-        requirement(parameters[i].rows == gradients[i].rows && parameters[i].cols == gradients[i].cols,
-                     "\(optimizer): parameter \(i) is \(parameters[i].rows)×\(parameters[i].cols) but its gradient is \(gradients[i].rows)×\(gradients[i].cols)")
+        requirement(
+            parameters[i].rows == gradients[i].rows && parameters[i].cols == gradients[i].cols,
+            "\(optimizer): parameter \(i) is \(parameters[i].rows)×\(parameters[i].cols) but its gradient is \(gradients[i].rows)×\(gradients[i].cols)"
+        )
     }
     if stateCount >= 1 { zeroStateIfNeeded(&first, like: parameters) }
     if stateCount >= 2 { zeroStateIfNeeded(&second, like: parameters) }
@@ -88,8 +91,9 @@ func updateElementwise<Scalar: MatrixScalar>(
     state first: inout [Matrix<Scalar>], _ second: inout [Matrix<Scalar>],
     optimizer: String, _ step: (_ w: inout Scalar, _ g: Scalar, _ s1: inout Scalar, _ s2: inout Scalar) -> Void
 ) {
-    updateElementwise(&parameters, gradients: gradients, state: &first, &second, stateCount: 2,
-                      optimizer: optimizer, step)
+    updateElementwise(
+        &parameters, gradients: gradients, state: &first, &second, stateCount: 2,
+        optimizer: optimizer, step)
 }
 
 /// Creates zero state shaped like `parameters` on the first update. State from an
@@ -100,9 +104,11 @@ func zeroStateIfNeeded<Scalar>(_ state: inout [Matrix<Scalar>], like parameters:
         state = parameters.map { Matrix(rows: $0.rows, cols: $0.cols) }
         return
     }
-    requirement(state.count == parameters.count && zip(state, parameters).allSatisfy {
-        $0.rows == $1.rows && $0.cols == $1.cols
-    }, "Optimizer state was made for a different parameter list; call reset() or use a new optimizer")
+    requirement(
+        state.count == parameters.count
+            && zip(state, parameters).allSatisfy {
+                $0.rows == $1.rows && $0.cols == $1.cols
+            }, "Optimizer state was made for a different parameter list; call reset() or use a new optimizer")
 }
 
 /// √x for an accumulated square x ≥ 0.

@@ -188,8 +188,10 @@ public struct Adam<Scalar: MatrixScalar>: Optimizer {
     /// v, one matrix per parameter.
     public var secondMoments: [Matrix<Scalar>] = []
 
-    public init(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999,
-                biasCorrection: Bool = true) {
+    public init(
+        learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999,
+        biasCorrection: Bool = true
+    ) {
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2
@@ -217,8 +219,10 @@ public struct Adam<Scalar: MatrixScalar>: Optimizer {
         let lrT = Scalar(nextEffectiveLearningRate)
         updateCount += 1
         let a1 = Scalar(1 - beta1), a2 = Scalar(1 - beta2), eps = Scalar(1e-7)
-        updateElementwise(&parameters, gradients: gradients, state: &firstMoments, &secondMoments,
-                          optimizer: "Adam") { w, g, m, v in
+        updateElementwise(
+            &parameters, gradients: gradients, state: &firstMoments, &secondMoments,
+            optimizer: "Adam"
+        ) { w, g, m, v in
             m += a1 * (g - m)
             v += a2 * (g * g - v)
             w -= lrT * m / (rootOfSquares(v) + eps)

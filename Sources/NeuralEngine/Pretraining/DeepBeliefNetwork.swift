@@ -31,9 +31,10 @@ public struct DeepBeliefNetwork<Scalar: MatrixScalar>: Sendable {
         var input = data
         var errors: [[Double]] = []
         for k in layers.indices {
-            errors.append(layers[k].train(
-                on: input, epochs: epochs, batchSize: batchSize, learningRate: learningRate,
-                seed: seed &+ UInt64(k), progress: { progress?(k, $0, $1) }))
+            errors.append(
+                layers[k].train(
+                    on: input, epochs: epochs, batchSize: batchSize, learningRate: learningRate,
+                    seed: seed &+ UInt64(k), progress: { progress?(k, $0, $1) }))
             input = layers[k].hiddenProbabilities(input)
         }
         return errors

@@ -7,14 +7,18 @@ extension MLP {
     /// `visible × hidden` = `n_in × n_out`. A mismatch is a programming mistake.
     public mutating func initialize(from dbn: DeepBeliefNetwork<Scalar>) {
         let slots = weightSlots
-        requirement(dbn.layers.count <= slots.count,
-                     "initialize(from:): \(dbn.layers.count) RBMs but only \(slots.count) affine layers")
+        requirement(
+            dbn.layers.count <= slots.count,
+            "initialize(from:): \(dbn.layers.count) RBMs but only \(slots.count) affine layers")
         for (k, rbm) in dbn.layers.enumerated() {
             let w = slots[k], b = w + 1
-            requirement(parameters[w].rows == rbm.weights.rows && parameters[w].cols == rbm.weights.cols,
-                         "initialize(from:): RBM \(k + 1) is \(rbm.visibleCount)×\(rbm.hiddenCount) but affine layer \(k + 1) is \(parameters[w].rows)×\(parameters[w].cols)")
-            requirement(parameterNames[b].hasPrefix("b") && parameters[b].cols == rbm.hiddenBias.cols,
-                         "initialize(from:): affine layer \(k + 1) has no bias of \(rbm.hiddenCount) units after its weights")
+            requirement(
+                parameters[w].rows == rbm.weights.rows && parameters[w].cols == rbm.weights.cols,
+                "initialize(from:): RBM \(k + 1) is \(rbm.visibleCount)×\(rbm.hiddenCount) but affine layer \(k + 1) is \(parameters[w].rows)×\(parameters[w].cols)"
+            )
+            requirement(
+                parameterNames[b].hasPrefix("b") && parameters[b].cols == rbm.hiddenBias.cols,
+                "initialize(from:): affine layer \(k + 1) has no bias of \(rbm.hiddenCount) units after its weights")
             parameters[w] = rbm.weights
             parameters[b] = rbm.hiddenBias
         }

@@ -40,8 +40,9 @@ public struct RestrictedBoltzmannMachine<Scalar: MatrixScalar>: Sendable {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func hiddenProbabilities(_ visible: Matrix<Scalar>) -> Matrix<Scalar> {
-        requirement(visible.cols == visibleCount,
-                     "RBM: input has \(visible.cols) columns, the visible layer \(visibleCount) units")
+        requirement(
+            visible.cols == visibleCount,
+            "RBM: input has \(visible.cols) columns, the visible layer \(visibleCount) units")
         var a = Matrix.matmul(visible, weights)
         a += hiddenBias
         return logistic(a)
@@ -51,8 +52,9 @@ public struct RestrictedBoltzmannMachine<Scalar: MatrixScalar>: Sendable {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func visibleProbabilities(_ hidden: Matrix<Scalar>) -> Matrix<Scalar> {
-        requirement(hidden.cols == hiddenCount,
-                     "RBM: hidden input has \(hidden.cols) columns, the hidden layer \(hiddenCount) units")
+        requirement(
+            hidden.cols == hiddenCount,
+            "RBM: hidden input has \(hidden.cols) columns, the hidden layer \(hiddenCount) units")
         var a = Matrix.matmul(hidden, weights, transposeB: true)
         a += visibleBias
         return logistic(a)

@@ -45,9 +45,11 @@ public struct Trainer: Sendable {
     /// calling thread, for callers that run several trainings at once.
     public var threads: Int
 
-    public init(batchSize: Int = 100, updates: Int, sampling: Sampling = .withReplacement,
-                evaluation: EvaluationSchedule = .everyEpoch, evaluationLimit: Int? = nil, seed: UInt64 = 0,
-                parts: Int = 1, threads: Int = 1) {
+    public init(
+        batchSize: Int = 100, updates: Int, sampling: Sampling = .withReplacement,
+        evaluation: EvaluationSchedule = .everyEpoch, evaluationLimit: Int? = nil, seed: UInt64 = 0,
+        parts: Int = 1, threads: Int = 1
+    ) {
         requirement(batchSize > 0, "Trainer: batch size must be positive, got \(batchSize)")
         requirement(updates >= 0, "Trainer: updates must be non-negative, got \(updates)")
         if case .every(let n) = evaluation { requirement(n > 0, "Trainer: evaluation interval must be positive, got \(n)") }
@@ -65,11 +67,14 @@ public struct Trainer: Sendable {
 
     /// A trainer for `epochs` passes over a training set of `trainCount` examples
     /// (`epochs · max(trainCount / batchSize, 1)` updates).
-    public init(batchSize: Int = 100, epochs: Int, trainCount: Int, sampling: Sampling = .withReplacement,
-                evaluation: EvaluationSchedule = .everyEpoch, evaluationLimit: Int? = nil, seed: UInt64 = 0,
-                parts: Int = 1, threads: Int = 1) {
-        self.init(batchSize: batchSize, updates: epochs * Swift.max(trainCount / batchSize, 1), sampling: sampling,
-                  evaluation: evaluation, evaluationLimit: evaluationLimit, seed: seed, parts: parts, threads: threads)
+    public init(
+        batchSize: Int = 100, epochs: Int, trainCount: Int, sampling: Sampling = .withReplacement,
+        evaluation: EvaluationSchedule = .everyEpoch, evaluationLimit: Int? = nil, seed: UInt64 = 0,
+        parts: Int = 1, threads: Int = 1
+    ) {
+        self.init(
+            batchSize: batchSize, updates: epochs * Swift.max(trainCount / batchSize, 1), sampling: sampling,
+            evaluation: evaluation, evaluationLimit: evaluationLimit, seed: seed, parts: parts, threads: threads)
     }
 
     /// Trains `network` on `data` for `updates` updates.
@@ -87,7 +92,8 @@ public struct Trainer: Sendable {
         progress: ((Int, Int) -> Void)? = nil
     ) -> TrainingResult {
         withSubnormalsFlushed {
-            run(&network, optimizer: &optimizer, on: data, validation: validation, test: test,
+            run(
+                &network, optimizer: &optimizer, on: data, validation: validation, test: test,
                 learningRate: schedule, progress: progress)
         }
     }
@@ -98,18 +104,20 @@ public struct Trainer: Sendable {
         learningRate schedule: ((Int) -> Double)?, progress: ((Int, Int) -> Void)?
     ) -> TrainingResult {
         requirement(data.count > 0, "Trainer: the training set is empty")
-        requirement(data.featureCount == network.inputCount || network.inputCount == 0,
-                     "Trainer: data has \(data.featureCount) features but the network takes \(network.inputCount)")
+        requirement(
+            data.featureCount == network.inputCount || network.inputCount == 0,
+            "Trainer: data has \(data.featureCount) features but the network takes \(network.inputCount)")
         let clock = ContinuousClock()
         var evaluationTime = Duration.zero
         let start = clock.now
         var random = SeededRandom(seed: seed)
         let perEpoch = Swift.max(data.count / batchSize, 1)
-        let interval: Int? = switch evaluation {
-        case .everyEpoch: perEpoch
-        case .every(let n): n
-        case .never: nil
-        }
+        let interval: Int? =
+            switch evaluation {
+            case .everyEpoch: perEpoch
+            case .every(let n): n
+            case .never: nil
+            }
         var history = TrainingHistory()
         history.losses.reserveCapacity(updates)
 
@@ -126,9 +134,10 @@ public struct Trainer: Sendable {
             guard interval != nil else { return }
             let started = clock.now
             defer { evaluationTime += clock.now - started }
-            history.evaluations.append(Evaluation(
-                update: update, epoch: Double(update) / Double(perEpoch),
-                train: score(trainSet), validation: validationSet.map(score), test: testSet.map(score)))
+            history.evaluations.append(
+                Evaluation(
+                    update: update, epoch: Double(update) / Double(perEpoch),
+                    train: score(trainSet), validation: validationSet.map(score), test: testSet.map(score)))
         }
 
         var order: [Int] = []
@@ -146,7 +155,7 @@ public struct Trainer: Sendable {
                     cursor = 0
                 }
                 batch.removeAll(keepingCapacity: true)
-                batch.append(contentsOf: order[cursor ..< cursor + size])
+                batch.append(contentsOf: order[cursor..<cursor + size])
                 cursor += size
             }
         }

@@ -41,11 +41,13 @@ public final class WorkerThreads: @unchecked Sendable {
         for index in 1..<count {
             let context = Unmanaged.passRetained(WorkerStart(team: self, index: index)).toOpaque()
             var thread = pthread_t()
-            let status = pthread_create(&thread, nil, { context in
-                let start = Unmanaged<WorkerStart>.fromOpaque(context!).takeRetainedValue()
-                start.team.work(index: start.index)
-                return nil
-            }, context)
+            let status = pthread_create(
+                &thread, nil,
+                { context in
+                    let start = Unmanaged<WorkerStart>.fromOpaque(context!).takeRetainedValue()
+                    start.team.work(index: start.index)
+                    return nil
+                }, context)
             requirement(status == 0, "WorkerThreads: could not start a thread (error \(status))")
             threads.append(thread)
         }

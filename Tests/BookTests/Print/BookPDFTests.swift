@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 /// Runs one of poppler's tools (Debian's `poppler-utils`) and returns its output.
@@ -217,7 +218,10 @@ extension TestBook {
         let printer = BookPrinter(chromium: try Chromium.find(), workDirectory: work, timeout: 0.5)
         let page = book.output.appendingPathComponent("print.html")
         let error = await ChapterJobs.onThread { Result { try printer.print(page) } }
-        guard case .failure(let failure) = error else { Issue.record("printed within half a second"); return }
+        guard case .failure(let failure) = error else {
+            Issue.record("printed within half a second")
+            return
+        }
         #expect("\(failure)".contains("Chromium took longer than 0.5 s"), "\(failure)")
         // No process is left that was started with the work folder on its command line.
         func leftovers() -> [String] {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 /// The PDF reader on a PDF written here, byte by byte, with what Chromium's PDFs use
@@ -50,16 +51,18 @@ import Testing
     }
 
     @Test func anIncrementalUpdateWins() throws {
-        let data = Self.pdf([
-            (1, "<</Type /Catalog /Pages 2 0 R /Dests 4 0 R>>"),
-            (2, "<</Type /Pages /Kids [3 0 R] /Count 1>>"),
-            (3, "<</Type /Page>>"),
-            (4, "<</old [3 0 R /Fit]>>"),
-        ], update: [
-            (2, "<</Type /Pages /Kids [5 0 R 3 0 R] /Count 2>>"),
-            (4, "<</new [3 0 R /Fit]>>"),
-            (5, "<</Type /Page>>"),
-        ])
+        let data = Self.pdf(
+            [
+                (1, "<</Type /Catalog /Pages 2 0 R /Dests 4 0 R>>"),
+                (2, "<</Type /Pages /Kids [3 0 R] /Count 1>>"),
+                (3, "<</Type /Page>>"),
+                (4, "<</old [3 0 R /Fit]>>"),
+            ],
+            update: [
+                (2, "<</Type /Pages /Kids [5 0 R 3 0 R] /Count 2>>"),
+                (4, "<</new [3 0 R /Fit]>>"),
+                (5, "<</Type /Page>>"),
+            ])
         let reader = try PDFReader(data)
         #expect(try reader.pages() == [5, 3])
         #expect(try reader.destinations() == ["new": 2])

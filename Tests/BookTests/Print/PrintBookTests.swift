@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 /// The print book, `print.html`: the whole book on one page, with ids made unique per
@@ -11,21 +12,25 @@ import Testing
     }
 
     @Test func idsArePrefixedWithTheChapterAndLinksStayInThePage() throws {
-        let source = BookSource(title: "Links", landing: SampleBook.chapter("index", "# Links\n\nThe [first](01-a.md) chapter.\n\n## About\n"), chapters: [
-            SampleBook.chapter("01-a", """
-                # A
+        let source = BookSource(
+            title: "Links", landing: SampleBook.chapter("index", "# Links\n\nThe [first](01-a.md) chapter.\n\n## About\n"),
+            chapters: [
+                SampleBook.chapter(
+                    "01-a",
+                    """
+                    # A
 
-                To [B's section](02-b.md#sec-b), [B](02-b.html), [the start](index.md), [out](https://example.org/x.html),
-                [a picture](images/x.svg) and [here](#sec-a).
+                    To [B's section](02-b.md#sec-b), [B](02-b.html), [the start](index.md), [out](https://example.org/x.html),
+                    [a picture](images/x.svg) and [here](#sec-a).
 
-                ## Sec A
+                    ## Sec A
 
-                ```swift run id=named
-                print(1)
-                ```
-                """),
-            SampleBook.chapter("02-b", "# B\n\n## Sec B\n\nBack to [A's block](01-a.md#named).\n"),
-        ])
+                    ```swift run id=named
+                    print(1)
+                    ```
+                    """),
+                SampleBook.chapter("02-b", "# B\n\n## Sec B\n\nBack to [A's block](01-a.md#named).\n"),
+            ])
         let book = PrintBook(source, results: [])
         let a = book.chapters[0].bodyHTML
         #expect(a.contains(#"<h1 id="01-a/a">"#))
@@ -82,7 +87,8 @@ import Testing
             #expect(ids.contains(String(link.dropFirst())), "\(link) leads nowhere in print.html")
         }
         // Title page, contents, introduction, then the chapters in order, each an article.
-        let order = ["id=\"book-title\"", "id=\"contents\"", "id=\"index\""]
+        let order =
+            ["id=\"book-title\"", "id=\"contents\"", "id=\"index\""]
             + site.chapters.map { "<article class=\"chapter print-chapter" + ($0.hasFailures ? " has-failures" : "") + "\" id=\"\($0.slug)\"" }
         let positions = try order.map { try #require(html.range(of: $0), "\($0)").lowerBound }
         #expect(positions == positions.sorted())

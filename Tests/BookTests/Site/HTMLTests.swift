@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 @Suite("HTML")
@@ -11,18 +12,21 @@ struct HTMLTests {
 
     @Test func searchTextReadsMathAsWords() {
         #expect(SearchText.readableTeX("\\frac{a}{b} + \\, c") == "frac a b + c")
-        let chapter = Chapter.parse("# T\n\nrate $\\eta_{t}$, so\n\n$$x^2$$\n\n## Next\n\nmore `code`\n",
-                                    url: URL(fileURLWithPath: "/t/01.md"), path: "01.md")
+        let chapter = Chapter.parse(
+            "# T\n\nrate $\\eta_{t}$, so\n\n$$x^2$$\n\n## Next\n\nmore `code`\n",
+            url: URL(fileURLWithPath: "/t/01.md"), path: "01.md")
         var renderer = MarkdownHTML(chapter)
-        #expect(renderer.render().search == [
-            SearchSection(id: nil, title: nil, text: "rate eta_ t, so"),
-            SearchSection(id: "next", title: "Next", text: "more code"),
-        ])
+        #expect(
+            renderer.render().search == [
+                SearchSection(id: nil, title: nil, text: "rate eta_ t, so"),
+                SearchSection(id: "next", title: "Next", text: "more code"),
+            ])
     }
 
     @Test func searchIndexIsSafeInsideAScript() throws {
-        let site = BookSite(title: "T", landing: LandingPage(search: [SearchSection(id: nil, title: nil, text: "</script>\"\\\n\u{2028} 한국어")]),
-                            chapters: [])
+        let site = BookSite(
+            title: "T", landing: LandingPage(search: [SearchSection(id: nil, title: nil, text: "</script>\"\\\n\u{2028} 한국어")]),
+            chapters: [])
         let js = try SearchIndex(site: site).javaScript()
         #expect(!js.contains("</script>"))
         #expect(js.contains(#""text":"\u003c/script\u003e\"\\\n\u2028 한국어""#))

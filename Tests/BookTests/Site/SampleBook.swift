@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Book
 
 /// A small book made the way the pipeline makes one — Markdown chapters and their results
@@ -19,10 +20,13 @@ enum SampleBook {
     }
 
     static func source() -> BookSource {
-        BookSource(title: "Training Neural Networks, Executably",
-                   landing: chapter("index", landing),
-                   chapters: [chapter("01-learning-from-data", one), chapter("02-optimizers", two),
-                              chapter("03-escaping", three)])
+        BookSource(
+            title: "Training Neural Networks, Executably",
+            landing: chapter("index", landing),
+            chapters: [
+                chapter("01-learning-from-data", one), chapter("02-optimizers", two),
+                chapter("03-escaping", three),
+            ])
     }
 
     static func results() throws -> [ChapterResult] {
@@ -92,17 +96,26 @@ enum SampleBook {
         """#
 
     static func resultOne() throws -> ChapterResult {
-        let table = ResultTable(columns: ["initializer", "train", "test"],
-                                rows: [["He", "0.872", "0.846"], ["Xavier (std 1/√n)", "0.851", "0.832"],
-                                       ["std 0.01", "0.101", "0.100"]],
-                                numeric: [false, true, true], caption: "Accuracy by initializer after 2,000 steps.",
-                                id: "accuracy")
-        let claim = ExpectationOutcome(claim: "He trains faster than Xavier with ReLU", passed: true,
-                                       detail: "0.2481 < 0.3907", file: "01-learning-from-data.md", line: 0)
-        let figure = ResultFigure(svg: try figureSVG(), caption: "Training loss of a ReLU network, He against Xavier initialization (2,000 steps, batch 100).", id: "loss")
+        let table = ResultTable(
+            columns: ["initializer", "train", "test"],
+            rows: [
+                ["He", "0.872", "0.846"], ["Xavier (std 1/√n)", "0.851", "0.832"],
+                ["std 0.01", "0.101", "0.100"],
+            ],
+            numeric: [false, true, true], caption: "Accuracy by initializer after 2,000 steps.",
+            id: "accuracy")
+        let claim = ExpectationOutcome(
+            claim: "He trains faster than Xavier with ReLU", passed: true,
+            detail: "0.2481 < 0.3907", file: "01-learning-from-data.md", line: 0)
+        let figure = ResultFigure(
+            svg: try figureSVG(), caption: "Training loss of a ReLU network, He against Xavier initialization (2,000 steps, batch 100).", id: "loss")
         return ChapterResult(blocks: [
-            BlockResult(status: .ran, items: [.text("final loss: 0.2481\naccuracy on the test set: 84.6 %"),
-                                              .note("Printed output was cut after 64 KB.")]),
+            BlockResult(
+                status: .ran,
+                items: [
+                    .text("final loss: 0.2481\naccuracy on the test set: 84.6 %"),
+                    .note("Printed output was cut after 64 KB."),
+                ]),
             BlockResult(status: .ran, items: [.table(table), .expectation(claim, location: CodeLocation(block: 1, line: 3, column: 1))]),
             BlockResult(status: .ran, items: [.figure(figure, location: CodeLocation(block: 2, line: 2, column: 1))]),
         ])
@@ -135,16 +148,23 @@ enum SampleBook {
         """#
 
     static let resultTwo = ChapterResult(blocks: [
-        BlockResult(status: .ran, items: [
-            .text("sgd: 0.8312   momentum: 1.204\n"),
-            .expectation(ExpectationOutcome(claim: "momentum ends closer to the minimum", passed: false,
-                                            detail: "1.204 < 0.8312", file: "02-optimizers.md", line: 0),
-                         location: CodeLocation(block: 0, line: 3, column: 1)),
-        ]),
-        BlockResult(status: .failed, failures: [
-            RunFailure(kind: .compile, message: "error: incorrect argument label in call (have 'stepz:', expected 'steps:')",
-                       location: CodeLocation(block: 1, line: 1, column: 57)),
-        ]),
+        BlockResult(
+            status: .ran,
+            items: [
+                .text("sgd: 0.8312   momentum: 1.204\n"),
+                .expectation(
+                    ExpectationOutcome(
+                        claim: "momentum ends closer to the minimum", passed: false,
+                        detail: "1.204 < 0.8312", file: "02-optimizers.md", line: 0),
+                    location: CodeLocation(block: 0, line: 3, column: 1)),
+            ]),
+        BlockResult(
+            status: .failed,
+            failures: [
+                RunFailure(
+                    kind: .compile, message: "error: incorrect argument label in call (have 'stepz:', expected 'steps:')",
+                    location: CodeLocation(block: 1, line: 1, column: 57))
+            ]),
         BlockResult(status: .notRun, notRunReason: "did not run: the chapter did not compile"),
     ])
 
@@ -166,6 +186,6 @@ enum SampleBook {
         """#
 
     static let resultThree = ChapterResult(blocks: [
-        BlockResult(status: .ran, items: [.text("<b>not bold</b> & 정확도: 0.91\n")]),
+        BlockResult(status: .ran, items: [.text("<b>not bold</b> & 정확도: 0.91\n")])
     ])
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 /// A fresh folder under the system's temporary directory, removed by the caller.
@@ -201,7 +202,8 @@ struct SiteThemeTests {
         }
         try FileCopier.write("/* my css */\n", to: theme.appendingPathComponent("assets/book.css"))
         try FileCopier.write(".mine { color: red }\n", to: theme.appendingPathComponent("assets/custom.css"))
-        try FileCopier.write("""
+        try FileCopier.write(
+            """
             <!DOCTYPE html><html><head>{{> head.html}}</head>
             <body class="my-page">{{> header.html}}<h1>{{pageTitle}}</h1>{{{body}}}{{> pager.html}}</body></html>
             """, to: theme.appendingPathComponent("page.html"))
@@ -253,7 +255,8 @@ struct SiteThemeTests {
             try? FileManager.default.removeItem(at: theme)
             try? FileManager.default.removeItem(at: output)
         }
-        try FileCopier.write("""
+        try FileCopier.write(
+            """
             {{< layout.html}}{{$content}}<p class="mine">{{pageTitle}}</p>\
             {{^hasFailures}}<p class="ok">every claim held</p>{{/hasFailures}}\
             {{#hasFailures}}<p class="bad">{{failureClass}}</p>{{/hasFailures}}{{/content}}{{/layout.html}}
