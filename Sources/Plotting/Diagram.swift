@@ -68,10 +68,14 @@ public struct Diagram: Figure {
 
     /// An arrow from node `from` to node `to`, labelled `forward`; with `backward`
     /// (or `backwardArrow: true`) a second arrow runs back beside it.
-    public mutating func connect(_ from: Int, _ to: Int, forward: String? = nil, backward: String? = nil,
-                                 backwardArrow: Bool = false) {
-        edges.append(Edge(from: from, to: to, forward: forward, backward: backward,
-                          hasBackward: backwardArrow || backward != nil))
+    public mutating func connect(
+        _ from: Int, _ to: Int, forward: String? = nil, backward: String? = nil,
+        backwardArrow: Bool = false
+    ) {
+        edges.append(
+            Edge(
+                from: from, to: to, forward: forward, backward: backward,
+                hasBackward: backwardArrow || backward != nil))
     }
 
     public func svg() throws -> String { try renderDocument() }
@@ -122,20 +126,24 @@ extension Diagram {
     func validate() throws {
         if nodes.isEmpty { throw PlotError.noData(figure: figureName) }
         guard columnSpacing.isFinite, rowSpacing.isFinite, columnSpacing > 0, rowSpacing > 0 else {
-            throw PlotError.invalidArgument(figure: figureName,
+            throw PlotError.invalidArgument(
+                figure: figureName,
                 message: "column and row spacing (\(columnSpacing), \(rowSpacing)) must be positive")
         }
         for (k, n) in nodes.enumerated() where !(n.column.isFinite && n.row.isFinite) {
-            throw PlotError.invalidArgument(figure: figureName,
+            throw PlotError.invalidArgument(
+                figure: figureName,
                 message: "node \(k) (\"\(n.label)\") is at column \(n.column), row \(n.row); both must be finite")
         }
         for (k, e) in edges.enumerated() {
             guard nodes.indices.contains(e.from), nodes.indices.contains(e.to) else {
-                throw PlotError.invalidArgument(figure: figureName,
+                throw PlotError.invalidArgument(
+                    figure: figureName,
                     message: "arrow \(k) joins nodes \(e.from) and \(e.to), but there are \(nodes.count) nodes (0..<\(nodes.count))")
             }
             if e.from == e.to || (nodes[e.from].column == nodes[e.to].column && nodes[e.from].row == nodes[e.to].row) {
-                throw PlotError.invalidArgument(figure: figureName,
+                throw PlotError.invalidArgument(
+                    figure: figureName,
                     message: "arrow \(k) joins \"\(nodes[e.from].label)\" to a node at the same place")
             }
         }
@@ -159,7 +167,8 @@ extension Diagram {
             let a = placed[e.from], b = placed[e.to]
             var dx = b.x - a.x, dy = b.y - a.y
             let length = (dx * dx + dy * dy).squareRoot()
-            dx /= length; dy /= length
+            dx /= length
+            dy /= length
             // The normal on the forward side: up for an arrow pointing right.
             let nx = dy, ny = -dx
             let gap = e.hasBackward ? Diagram.pairGap / 2 : 0
@@ -172,8 +181,10 @@ extension Diagram {
             let mid = ((start.0 + end.0) / 2, (start.1 + end.1) / 2)
             for (text, side, backward) in [(e.forward, 1.0, false), (e.backward, -1.0, true)] {
                 guard let text, !text.isEmpty else { continue }
-                labels.append(Diagram.label(text, at: mid, normal: (nx * side, ny * side), clearance: gap + 5,
-                                            backward: backward))
+                labels.append(
+                    Diagram.label(
+                        text, at: mid, normal: (nx * side, ny * side), clearance: gap + 5,
+                        backward: backward))
             }
         }
         // Everything drawn, to size the figure around it.
@@ -185,9 +196,10 @@ extension Diagram {
         var width = maxX - minX + 2 * Diagram.margin
         if let title { width = max(width, TextMetrics.width(title, size: 14) + 24) }
         let offsetX = Diagram.margin - minX + (width - (maxX - minX + 2 * Diagram.margin)) / 2
-        return Layout(nodes: placed, arrows: arrows, labels: labels,
-                      offset: (offsetX, Diagram.margin + titleSpace - minY),
-                      size: (width, maxY - minY + 2 * Diagram.margin + titleSpace))
+        return Layout(
+            nodes: placed, arrows: arrows, labels: labels,
+            offset: (offsetX, Diagram.margin + titleSpace - minY),
+            size: (width, maxY - minY + 2 * Diagram.margin + titleSpace))
     }
 
     /// Where a ray from the node's centre in direction `d` leaves its outline.
@@ -205,22 +217,26 @@ extension Diagram {
     }
 
     /// A label beside the middle of an arrow, on the side `normal` points to.
-    static func label(_ text: String, at mid: (Double, Double), normal: (Double, Double), clearance: Double,
-                      backward: Bool) -> PlacedLabel {
+    static func label(
+        _ text: String, at mid: (Double, Double), normal: (Double, Double), clearance: Double,
+        backward: Bool
+    ) -> PlacedLabel {
         let w = TextMetrics.width(text, size: labelSize), h = labelSize
         if abs(normal.1) >= abs(normal.0) {
             // A mostly horizontal arrow: the label above or below, centred.
             let above = normal.1 < 0
             let baseline = above ? mid.1 - clearance - 3 : mid.1 + clearance + h
-            return PlacedLabel(text: text, x: mid.0, y: baseline, anchor: .middle, backward: backward,
-                               box: Rect(x: mid.0 - w / 2, y: baseline - h, width: w, height: h * 1.25))
+            return PlacedLabel(
+                text: text, x: mid.0, y: baseline, anchor: .middle, backward: backward,
+                box: Rect(x: mid.0 - w / 2, y: baseline - h, width: w, height: h * 1.25))
         }
         // A mostly vertical arrow: the label to its left or right, centred on it.
         let right = normal.0 > 0
         let x = right ? mid.0 + clearance + 2 : mid.0 - clearance - 2
         let baseline = mid.1 + h * 0.35
-        return PlacedLabel(text: text, x: x, y: baseline, anchor: right ? .start : .end, backward: backward,
-                           box: Rect(x: right ? x : x - w, y: baseline - h, width: w, height: h * 1.25))
+        return PlacedLabel(
+            text: text, x: x, y: baseline, anchor: right ? .start : .end, backward: backward,
+            box: Rect(x: right ? x : x - w, y: baseline - h, width: w, height: h * 1.25))
     }
 }
 
@@ -259,11 +275,13 @@ extension Diagram: Panel {
             let x = px(n.x), y = py(n.y), hw = n.halfWidth * fit, hh = n.halfHeight * fit
             switch n.shape {
             case .box:
-                canvas.raw("<rect x=\"\(SVG.num(x - hw))\" y=\"\(SVG.num(y - hh))\" width=\"\(SVG.num(2 * hw))\" "
-                    + "height=\"\(SVG.num(2 * hh))\" rx=\"6\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.3\"/>")
+                canvas.raw(
+                    "<rect x=\"\(SVG.num(x - hw))\" y=\"\(SVG.num(y - hh))\" width=\"\(SVG.num(2 * hw))\" "
+                        + "height=\"\(SVG.num(2 * hh))\" rx=\"6\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.3\"/>")
             case .circle:
-                canvas.raw("<circle cx=\"\(SVG.num(x))\" cy=\"\(SVG.num(y))\" r=\"\(SVG.num(hw))\" "
-                    + "fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.3\"/>")
+                canvas.raw(
+                    "<circle cx=\"\(SVG.num(x))\" cy=\"\(SVG.num(y))\" r=\"\(SVG.num(hw))\" "
+                        + "fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.3\"/>")
             case .plain: break
             }
             canvas.text(nodes[k].label, x: x, y: y, anchor: .middle, size: Diagram.fontSize * fit, baseline: .middle)
@@ -278,9 +296,11 @@ extension Diagram: Panel {
             let shaftEnd = (x2 - ux * head, y2 - uy * head)
             let color = arrow.backward ? back : .foreground
             let dash = arrow.backward ? " stroke-dasharray=\"5 3\"" : ""
-            canvas.path("M\(SVG.num(x1)) \(SVG.num(y1))L\(SVG.num(shaftEnd.0)) \(SVG.num(shaftEnd.1))",
-                        attributes: "\(color.attributes(stroke: true)) fill=\"none\" stroke-width=\"1.3\"\(dash)")
-            let h = "M\(SVG.num(x2)) \(SVG.num(y2))"
+            canvas.path(
+                "M\(SVG.num(x1)) \(SVG.num(y1))L\(SVG.num(shaftEnd.0)) \(SVG.num(shaftEnd.1))",
+                attributes: "\(color.attributes(stroke: true)) fill=\"none\" stroke-width=\"1.3\"\(dash)")
+            let h =
+                "M\(SVG.num(x2)) \(SVG.num(y2))"
                 + "L\(SVG.num(shaftEnd.0 - uy * wing)) \(SVG.num(shaftEnd.1 + ux * wing))"
                 + "L\(SVG.num(shaftEnd.0 + uy * wing)) \(SVG.num(shaftEnd.1 - ux * wing))Z"
             canvas.path(h, attributes: color.attributes(stroke: false))

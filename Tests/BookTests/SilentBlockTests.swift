@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Book
 
 /// A block that prints, draws and checks nothing shows its code alone.

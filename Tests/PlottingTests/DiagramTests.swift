@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Plotting
 
 @Suite struct DiagramTests {
@@ -72,8 +73,10 @@ import Testing
         var dangling = Diagram()
         let a = dangling.node("a", column: 0, row: 0)
         dangling.connect(a, 3)
-        #expect(throws: PlotError.invalidArgument(
-            figure: "diagram", message: "arrow 0 joins nodes 0 and 3, but there are 1 nodes (0..<1)")) { try dangling.svg() }
+        #expect(
+            throws: PlotError.invalidArgument(
+                figure: "diagram", message: "arrow 0 joins nodes 0 and 3, but there are 1 nodes (0..<1)")
+        ) { try dangling.svg() }
         var stacked = Diagram()
         let p = stacked.node("p", column: 1, row: 1), q = stacked.node("q", column: 1, row: 1)
         stacked.connect(p, q)

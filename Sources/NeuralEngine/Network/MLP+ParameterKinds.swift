@@ -21,8 +21,7 @@ extension MLP {
         var counts: [(kind: String, count: Int)] = []
         for (name, value) in zip(parameterNames, parameters) {
             let kind = Self.kind(of: name)
-            if let i = counts.firstIndex(where: { $0.kind == kind }) { counts[i].count += value.count }
-            else { counts.append((kind, value.count)) }
+            if let i = counts.firstIndex(where: { $0.kind == kind }) { counts[i].count += value.count } else { counts.append((kind, value.count)) }
         }
         return counts
     }
