@@ -1,9 +1,10 @@
 /// Small, allocation-light helpers that write SVG text: XML escaping and numbers
 /// rounded to one decimal (a tenth of a pixel is finer than any screen shows).
-enum SVG {
+public enum SVG {
     /// Escapes text for XML content and attribute values, and drops the control
     /// characters XML 1.0 forbids (they would make the whole figure unparseable).
-    static func escape(_ text: String) -> String {
+    /// Public for the words an edition writes into a drawn figure.
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

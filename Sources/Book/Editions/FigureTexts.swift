@@ -34,7 +34,7 @@ enum FigureTexts {
                 case let translated = translate(source), translated != source
             {
                 out += name == "text" ? resized(String(tag), from: source, to: translated) : String(tag)
-                out += escape(translated)
+                out += SVG.escape(translated)
             } else {
                 out += tag + content
             }
@@ -94,25 +94,5 @@ enum FigureTexts {
             rest = rest[rest.index(after: semi)...]
         }
         return out + rest
-    }
-
-    /// Text for XML content: the markup characters escaped, and the control characters
-    /// XML 1.0 forbids dropped (as Plotting does), so the figure stays well-formed.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                let v = scalar.value
-                if (v < 0x20 && scalar != "\t" && scalar != "\n") || v == 0xFFFE || v == 0xFFFF || (0x7F...0x9F).contains(v) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
