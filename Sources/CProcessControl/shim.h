@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -14,6 +15,14 @@
 #endif
 
 extern int pipe2(int pipefd[2], int flags);
+extern int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
+
+/// Adds to `actions` the closing of every descriptor from `from` up, so a child holds
+/// only the descriptors it was given (glibc 2.34+; needs _GNU_SOURCE, hence here).
+/// 0 on success, else an error number.
+static inline int process_control_spawn_close_from(posix_spawn_file_actions_t *actions, int from) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, from);
+}
 
 /// Makes the calling process the reaper of its orphaned descendants
 /// (PR_SET_CHILD_SUBREAPER): they are reparented to it, not to init. 0 on success.

@@ -30,6 +30,29 @@ import Testing
         #expect(P.waitUntil(seconds: 60) { P.sleepers(marker).isEmpty }, "what the chapter started outlived tutorial")
     }
 
+    @Test func sigkillOfTheToolWhileCompilingEndsTheCompiler() throws {
+        let marker = P.marker()
+        let root = try P.book(["01-a.md": CacheRobustnessTests.chapter])
+        let started = root.appendingPathComponent("started")
+        // A compiler that answers `--version` (the cache key asks it) and otherwise starts
+        // a long sleeper in its process group, says so, and waits: a compile that takes long.
+        let swiftc = try CacheRobustnessTests.fakeCompiler(
+            "[ \"$1\" = --version ] && { echo fake 1; exit 0; }\nsleep \(marker) &\ntouch '\(started.path)'\nwait", in: root)
+        let tool = try P.launch(["build"], in: root, environment: ["SWIFTC": swiftc])
+        defer {
+            kill(tool.pid, SIGKILL)
+            tool.process.waitUntilExit()
+            tool.removeLogs()
+        }
+        #expect(P.waitUntil(seconds: 120) { FileManager.default.fileExists(atPath: started.path) }, "\(tool.log("err"))")
+        #expect(!P.sleepers(marker).isEmpty)
+
+        kill(tool.pid, SIGKILL)
+        tool.process.waitUntilExit()
+        // The guardian sees tutorial's end and kills the compiler's process group.
+        #expect(P.waitUntil(seconds: 30) { P.sleepers(marker).isEmpty }, "the compiler outlived tutorial")
+    }
+
     @Test(arguments: [SIGINT, SIGTERM])
     func anInterruptStopsEverythingAndLeavesNoTemporaryFolder(signal: Int32) throws {
         let marker = P.marker()

@@ -184,7 +184,10 @@ struct ChildProcess {
             posix_spawn_file_actions_adddup2(&actions, tokenSocket.child, NotebookEnvironment.tokensDescriptorNumber)
         }
 
-        let (error, pid) = Self.spawnInOwnGroup(executable, arguments, environment: environment, actions: &actions)
+        // A program given the watchdog ends itself and what it started when this process
+        // dies; the guardian is for the others (the compiler).
+        let watched = pipes.childEnds.contains { $0.target == NotebookEnvironment.watchdogDescriptorNumber }
+        let (error, pid) = Self.spawnInOwnGroup(executable, arguments, environment: environment, actions: &actions, guarded: !watched)
         guard error == 0 else {
             throw BookError.io("cannot start \(executable): \(String(cString: strerror(error)))")
         }

@@ -17,15 +17,24 @@ public final class RunningChildren: @unchecked Sendable {
     private let lock = NSLock()
     private var running: Set<pid_t> = []
     private var adopting = false
+    /// Kills the groups still running if this process is killed outright (see
+    /// `ProcessGuardian`); started with `adoptOrphans`.
+    private var guardian: ProcessGuardian?
     private let reaping = NSLock()
 
     /// Starts a child with `spawn` (which returns posix_spawn's result and the pid) and
     /// records it, under the lock, so that `reapOrphans` never mistakes it for an orphan.
-    func spawn(_ spawn: () -> (error: Int32, pid: pid_t)) -> (error: Int32, pid: pid_t) {
+    /// `guarded`: the guardian kills its group if this process is killed outright; not
+    /// for a child that watches for that itself (a chapter program, which then ends what
+    /// it started in other groups too: a SIGKILL would stop it before it could).
+    func spawn(guarded: Bool = true, _ spawn: () -> (error: Int32, pid: pid_t)) -> (error: Int32, pid: pid_t) {
         lock.lock()
         defer { lock.unlock() }
         let result = spawn()
-        if result.error == 0 { running.insert(result.pid) }
+        if result.error == 0 {
+            running.insert(result.pid)
+            if guarded { guardian?.started(result.pid) }
+        }
         return result
     }
 
@@ -46,7 +55,7 @@ public final class RunningChildren: @unchecked Sendable {
             lock.lock()
             let done = wait4(pid, &status, WNOHANG, &usage)
             let failed = done < 0 && errno != EINTR
-            if done == pid || failed { running.remove(pid) }
+            if done == pid || failed, running.remove(pid) != nil { guardian?.ended(pid) }
             lock.unlock()
             if done == pid {
                 let cpu =
@@ -69,13 +78,16 @@ public final class RunningChildren: @unchecked Sendable {
 
     /// Makes this process the reaper of orphaned descendants (`PR_SET_CHILD_SUBREAPER`):
     /// whatever a chapter program started and left behind when it ended is reparented
-    /// here instead of to init, and `reapOrphans` ends it. Only for a process whose every
+    /// here instead of to init, and `reapOrphans` ends it. Also starts the
+    /// `ProcessGuardian`, which ends the running children's groups if this process is
+    /// killed outright. Only for a process whose every
     /// child is started through `ChildProcess` (the `tutorial` command): any other child
     /// would be taken for an orphan.
     public func adoptOrphans() {
         lock.lock()
         defer { lock.unlock() }
         if !adopting { adopting = process_control_become_subreaper() == 0 }
+        if guardian == nil { guardian = ProcessGuardian() }
     }
 
     /// Kills and reaps the orphans this process adopted, and theirs in turn as they are
@@ -91,7 +103,7 @@ public final class RunningChildren: @unchecked Sendable {
                 lock.unlock()
                 return
             }
-            let orphans = ProcessTree.children(of: getpid()).filter { !running.contains($0) }
+            let orphans = ProcessTree.children(of: getpid()).filter { !running.contains($0) && $0 != guardian?.pid }
             for pid in orphans { kill(pid, SIGKILL) }
             lock.unlock()
             if orphans.isEmpty || Date() >= end { return }
