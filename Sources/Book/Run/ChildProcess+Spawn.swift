@@ -18,6 +18,17 @@ extension ChildProcess {
         _ executable: String, _ arguments: [String], environment: [String: String],
         actions: inout posix_spawn_file_actions_t, guarded: Bool = true
     ) -> (error: Int32, pid: pid_t) {
+        RunningChildren.shared.spawn(guarded: guarded) {
+            spawnUnrecorded(executable, arguments, environment: environment, actions: &actions)
+        }
+    }
+
+    /// `spawnInOwnGroup` without recording the child in `RunningChildren`: for the
+    /// `ProcessGuardian`, which must outlive this process's kills and sweeps.
+    static func spawnUnrecorded(
+        _ executable: String, _ arguments: [String], environment: [String: String],
+        actions: inout posix_spawn_file_actions_t
+    ) -> (error: Int32, pid: pid_t) {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -37,10 +48,8 @@ extension ChildProcess {
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in argv + envp { free(pointer) } }
 
-        return RunningChildren.shared.spawn(guarded: guarded) {
-            var pid: pid_t = 0
-            let error = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-            return (error, pid)
-        }
+        var pid: pid_t = 0
+        let error = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        return (error, pid)
     }
 }

@@ -48,21 +48,10 @@ final class ProcessGuardian: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         _ = process_control_spawn_close_from(&actions, 3)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
         // A group of its own: Ctrl-C at the terminal reaches `tutorial`, which stops its
         // children itself, not the guardian.
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK))
-        let words: [String] = ["/bin/sh", "-c", Self.script]
-        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        let error = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ)
+        let (error, pid) = ChildProcess.spawnUnrecorded(
+            "/bin/sh", ["-c", Self.script], environment: ProcessInfo.processInfo.environment, actions: &actions)
         close(ends[1])
         guard error == 0 else {
             close(ends[0])
