@@ -148,9 +148,8 @@ struct BlockHTML {
             ? "<details class=\"hidden-code\"><summary>\(HTML.escape(chrome.text("code")))</summary>\n\(code)</details>\n" : code
         add(block.code)
         // A block that printed, drew and checked nothing shows its code alone: no empty box.
-        let opening = html
-        html += "<div class=\"results\">\n"
-        let emptyResults = html
+        let showsResults = !result.items.isEmpty || !result.failures.isEmpty || result.status == .notRun
+        if showsResults { html += "<div class=\"results\">\n" }
         for item in result.items {
             switch item {
             case .text(let printed):
@@ -177,11 +176,7 @@ struct BlockHTML {
         if result.status == .notRun {
             html += "<div class=\"not-run\">\(HTML.escape(notRunReason))</div>\n"
         }
-        if html == emptyResults {
-            html = opening
-        } else {
-            html += "</div>\n"
-        }
+        if showsResults { html += "</div>\n" }
         html += "</section>\n"
         return RenderedBlock(html: html, text: text, anchors: [idPrefix + block.anchor] + anchors)
     }
